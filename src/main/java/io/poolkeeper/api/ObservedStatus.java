@@ -1,0 +1,36 @@
+package io.poolkeeper.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What every Poolkeeper status carries: the generation it describes and its conditions. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public abstract class ObservedStatus {
+
+  @JsonPropertyDescription(
+      "metadata.generation that the operator last reconciled. Lower than metadata.generation"
+          + " while a change is still being processed.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription(
+      "Current state in kstatus conditions: Ready, Reconciling, Stalled and kind-specific ones.")
+  private List<Condition> conditions = new ArrayList<>();
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+}

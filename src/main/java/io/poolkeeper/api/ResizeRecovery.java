@@ -1,0 +1,55 @@
+package io.poolkeeper.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+
+/** How a pool that stopped short of its target is resized again. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ResizeRecovery {
+
+  @JsonPropertyDescription(
+      "Resizes the operator issues after retryable failures before it reports Stalled; 0 turns"
+          + " retrying off.")
+  @Default("10")
+  @Min(0)
+  @Max(1000)
+  private Integer maxAttempts;
+
+  @JsonPropertyDescription("Wait before the first retry (ISO-8601 duration); doubles each attempt.")
+  @Default("PT1M")
+  @Pattern(ApiPatterns.DURATION)
+  private String initialBackoff;
+
+  @JsonPropertyDescription("Longest wait between retries (ISO-8601 duration).")
+  @Default("PT30M")
+  @Pattern(ApiPatterns.DURATION)
+  private String maxBackoff;
+
+  public Integer getMaxAttempts() {
+    return maxAttempts;
+  }
+
+  public void setMaxAttempts(Integer maxAttempts) {
+    this.maxAttempts = maxAttempts;
+  }
+
+  public String getInitialBackoff() {
+    return initialBackoff;
+  }
+
+  public void setInitialBackoff(String initialBackoff) {
+    this.initialBackoff = initialBackoff;
+  }
+
+  public String getMaxBackoff() {
+    return maxBackoff;
+  }
+
+  public void setMaxBackoff(String maxBackoff) {
+    this.maxBackoff = maxBackoff;
+  }
+}
