@@ -82,6 +82,10 @@ public final class ApiPatterns {
   public static final String OBJECT_NAME =
       "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
 
+  /** An RFC 3339 timestamp, e.g. 2027-12-31T00:00:00Z. */
+  public static final String DATE_TIME =
+      "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$";
+
   private static final String TIME_PART =
       "(T[0-9]+H([0-9]+M)?([0-9]+(\\.[0-9]+)?S)?|T[0-9]+M([0-9]+(\\.[0-9]+)?S)?|T[0-9]+(\\.[0-9]+)?S)";
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 
 /** Where an Azure resource lives: subscription, resource group and region. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -13,16 +14,19 @@ public class AzureScope {
       "Azure subscription ID (a GUID). Defaults to the subscription the operator is configured"
           + " with.")
   @Pattern(ApiPatterns.SUBSCRIPTION_ID)
+  @Size(max = 36)
   private String subscriptionId;
 
   @JsonPropertyDescription("Azure resource group that holds the resource. It must already exist.")
   @Required
   @Pattern(ApiPatterns.RESOURCE_GROUP)
+  @Size(max = 90)
   private String resourceGroup;
 
   @JsonPropertyDescription("Azure region of the resource, as ARM names it, e.g. westeurope.")
   @Required
   @Pattern(ApiPatterns.LOCATION)
+  @Size(max = 40)
   private String location;
 
   public String getSubscriptionId() {

@@ -33,6 +33,7 @@ public class BatchPoolSpec {
       "Id of the pool in the Batch account. Defaults to metadata.name. Up to 64 letters, digits,"
           + " hyphens and underscores.")
   @Pattern(ApiPatterns.POOL_ID)
+  @Size(max = 64)
   @ValidationRule(
       value = "self == oldSelf",
       message =
@@ -45,6 +46,7 @@ public class BatchPoolSpec {
           + " rollout.strategy).")
   @Required
   @Pattern(ApiPatterns.VM_SIZE)
+  @Size(max = 64)
   private String vmSize;
 
   @JsonPropertyDescription(

@@ -30,6 +30,7 @@ public class GalleryImageVersionSpec {
           + " Letters, digits, '.' and '_' (no hyphens).")
   @Required
   @Pattern(ApiPatterns.GALLERY_NAME)
+  @Size(max = 80)
   @ValidationRule(
       value = "self == oldSelf",
       message =
@@ -51,6 +52,7 @@ public class GalleryImageVersionSpec {
   @JsonPropertyDescription("Version name, MAJOR.MINOR.PATCH, e.g. 1.0.0.")
   @Required
   @Pattern(ApiPatterns.IMAGE_VERSION)
+  @Size(max = 32)
   @ValidationRule(
       value = "self == oldSelf",
       message =
@@ -91,6 +93,8 @@ public class GalleryImageVersionSpec {
   @JsonPropertyDescription(
       "End-of-life date of the version (RFC 3339, e.g. 2027-12-31T00:00:00Z). Informational in"
           + " Azure.")
+  @Pattern(ApiPatterns.DATE_TIME)
+  @Size(max = 64)
   private String endOfLifeDate;
 
   @JsonPropertyDescription(
@@ -200,6 +204,7 @@ public class GalleryImageVersionSpec {
     @JsonPropertyDescription("Name of the image definition in the gallery.")
     @Required
     @Pattern(ApiPatterns.IMAGE_DEFINITION_NAME)
+    @Size(max = 80)
     private String name;
 
     @JsonPropertyDescription("Operating system of the image: Linux or Windows.")
@@ -268,16 +273,19 @@ public class GalleryImageVersionSpec {
     @JsonPropertyDescription("Publisher name, e.g. contoso.")
     @Required
     @Pattern(ApiPatterns.IMAGE_IDENTIFIER_PART)
+    @Size(max = 128)
     private String publisher;
 
     @JsonPropertyDescription("Offer name, e.g. render.")
     @Required
     @Pattern(ApiPatterns.IMAGE_IDENTIFIER_PART)
+    @Size(max = 128)
     private String offer;
 
     @JsonPropertyDescription("SKU name, e.g. ubuntu-22-04.")
     @Required
     @Pattern(ApiPatterns.IMAGE_IDENTIFIER_PART)
+    @Size(max = 128)
     private String sku;
 
     public String getPublisher() {
@@ -323,6 +331,7 @@ public class GalleryImageVersionSpec {
         "Resource ID of a managed image that Poolkeeper does not manage:"
             + " /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Compute/images/<name>.")
     @Pattern(ApiPatterns.MANAGED_IMAGE_ID)
+    @Size(max = 1024)
     private String managedImageId;
 
     public LocalObjectReference getManagedImageRef() {
@@ -349,6 +358,7 @@ public class GalleryImageVersionSpec {
     @JsonPropertyDescription("Azure region, as ARM names it, e.g. westeurope.")
     @Required
     @Pattern(ApiPatterns.LOCATION)
+    @Size(max = 40)
     private String name;
 
     @JsonPropertyDescription(

@@ -34,12 +34,14 @@ public class ManagedImageSource {
       "Build the image from a generalized VM (Microsoft.Compute/virtualMachines resource ID)."
           + " Allowed, but scales less reliably for Batch than snapshots.")
   @Pattern(ApiPatterns.VIRTUAL_MACHINE_ID)
+  @Size(max = 1024)
   private String virtualMachineId;
 
   @JsonPropertyDescription(
       "Build the image from a generalized VHD in a storage account (https URI of a .vhd page"
           + " blob). Allowed, but scales less reliably for Batch than snapshots.")
   @Pattern(ApiPatterns.VHD_BLOB_URI)
+  @Size(max = 2048)
   private String blobUri;
 
   @JsonPropertyDescription("Operating system of the VHD at blobUri. Required with blobUri only.")
@@ -120,6 +122,7 @@ public class ManagedImageSource {
             + " /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Compute/snapshots/<name>.")
     @Required
     @Pattern(ApiPatterns.SNAPSHOT_ID)
+    @Size(max = 1024)
     private String snapshotId;
 
     @JsonPropertyDescription("Operating system on the disk: Linux or Windows.")
@@ -172,6 +175,7 @@ public class ManagedImageSource {
             + " /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Compute/snapshots/<name>.")
     @Required
     @Pattern(ApiPatterns.SNAPSHOT_ID)
+    @Size(max = 1024)
     private String snapshotId;
 
     public Integer getLun() {

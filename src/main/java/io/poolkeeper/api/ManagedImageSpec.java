@@ -31,6 +31,7 @@ public class ManagedImageSpec {
       "Name of the image in Azure. Defaults to metadata.name. 1-80 letters, digits, '.', '-' or"
           + " '_', starting with a letter or digit.")
   @Pattern(ApiPatterns.MANAGED_IMAGE_NAME)
+  @Size(max = 80)
   @ValidationRule(
       value = "self == oldSelf",
       message =

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** The image a pool's nodes boot. */
@@ -32,6 +33,7 @@ public class PoolImage {
       "Resource ID of an image Poolkeeper does not manage: a gallery image version, a gallery"
           + " image definition (its latest version) or a managed image.")
   @Pattern(ApiPatterns.POOL_IMAGE_ID)
+  @Size(max = 1024)
   private String id;
 
   @JsonPropertyDescription("An Azure Marketplace image that Batch supports.")
@@ -76,20 +78,24 @@ public class PoolImage {
     @JsonPropertyDescription("Image publisher, e.g. canonical.")
     @Required
     @Pattern("^[-\\w.]{1,128}$")
+    @Size(max = 128)
     private String publisher;
 
     @JsonPropertyDescription("Image offer, e.g. 0001-com-ubuntu-server-jammy.")
     @Required
     @Pattern("^[-\\w.]{1,128}$")
+    @Size(max = 128)
     private String offer;
 
     @JsonPropertyDescription("Image SKU, e.g. 22_04-lts.")
     @Required
     @Pattern("^[-\\w.]{1,128}$")
+    @Size(max = 128)
     private String sku;
 
     @JsonPropertyDescription("Image version, or latest.")
     @Default("latest")
+    @Size(max = 32)
     @Pattern("^(latest|[0-9]+\\.[0-9]+\\.[0-9]+)$")
     private String version;
 

@@ -66,6 +66,7 @@ public class PoolScale {
             + " it from the pool size and image type and reports it in"
             + " status.effectiveResizeTimeout.")
     @Pattern(ApiPatterns.DURATION_AT_LEAST_5_MINUTES)
+    @Size(max = 64)
     private String resizeTimeout;
 
     @JsonPropertyDescription(
@@ -128,6 +129,7 @@ public class PoolScale {
     @JsonPropertyDescription(
         "How often Batch evaluates the formula (ISO-8601, at least PT5M; Batch's default PT15M).")
     @Pattern(ApiPatterns.DURATION_AT_LEAST_5_MINUTES)
+    @Size(max = 64)
     private String evaluationInterval;
 
     public String getFormula() {

@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 
 /** How a pool that stopped short of its target is resized again. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,11 +23,13 @@ public class ResizeRecovery {
   @JsonPropertyDescription("Wait before the first retry (ISO-8601 duration); doubles each attempt.")
   @Default("PT1M")
   @Pattern(ApiPatterns.DURATION)
+  @Size(max = 64)
   private String initialBackoff;
 
   @JsonPropertyDescription("Longest wait between retries (ISO-8601 duration).")
   @Default("PT30M")
   @Pattern(ApiPatterns.DURATION)
+  @Size(max = 64)
   private String maxBackoff;
 
   public Integer getMaxAttempts() {

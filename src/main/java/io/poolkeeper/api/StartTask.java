@@ -92,6 +92,7 @@ public class StartTask {
 
     @JsonPropertyDescription("Variable name.")
     @Required
+    @Size(max = 128)
     @Pattern("^[A-Za-z_][A-Za-z0-9_]{0,127}$")
     private String name;
 

@@ -1,0 +1,60 @@
+package io.poolkeeper.kubetest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the kubectl that kube-api-test uses, against the test API server, as a user would. */
+public final class Kubectl {
+
+  private final Path binary;
+  private final Path kubeconfig;
+
+  Kubectl(Path binary, Path kubeconfig) {
+    this.binary = binary;
+    this.kubeconfig = kubeconfig;
+  }
+
+  /** What one kubectl call printed, and how it exited. */
+  public record Result(int exitCode, String output) {}
+
+  public Result run(String... args) {
+    List<String> command =
+        new ArrayList<>(List.of(binary.toString(), "--kubeconfig", kubeconfig.toString()));
+    command.addAll(List.of(args));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("kubectl " + String.join(" ", args) + " did not finish");
+      }
+      return new Result(process.exitValue(), output);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs kubectl and returns its output, failing with that output when it exits non-zero. */
+  public String succeed(String... args) {
+    Result result = run(args);
+    if (result.exitCode() != 0) {
+      throw new AssertionError(
+          "kubectl "
+              + String.join(" ", args)
+              + " exited "
+              + result.exitCode()
+              + ":\n"
+              + result.output());
+    }
+    return result.output();
+  }
+}
