@@ -1,5 +1,6 @@
 package io.poolkeeper;
 
+import io.poolkeeper.emulator.EmulatorCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PoolkeeperCommand.VersionProvider.class,
     description = "Manages Azure Batch custom-image pools as Kubernetes custom resources.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, EmulatorCommand.class})
 public final class PoolkeeperCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,181 @@
+package io.poolkeeper.azure;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.http.policy.RetryStrategy;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.resourcemanager.batch.BatchManager;
+import com.azure.resourcemanager.compute.ComputeManager;
+import com.azure.resourcemanager.resources.ResourceManager;
+import io.poolkeeper.tls.TrustedCertificates;
+import java.io.IOException;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one place that builds Azure clients: one JDK HTTP client, one retry policy and one credential
+ * for every Azure SDK manager, pointed at Azure Resource Manager or at the emulator.
+ */
+public final class AzureClients {
+
+  /** Public Azure's Resource Manager endpoint. */
+  public static final URI AZURE_RESOURCE_MANAGER = URI.create("https://management.azure.com/");
+
+  private final Settings settings;
+  private final HttpClient httpClient;
+  private final ConcurrentMap<String, ComputeManager> compute = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, BatchManager> batch = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, ResourceManager> resources = new ConcurrentHashMap<>();
+
+  /**
+   * How to reach Azure.
+   *
+   * @param resourceManagerEndpoint ARM, or the emulator's URL
+   * @param credential Entra ID credential (DefaultAzureCredential on a cluster)
+   * @param trustedCa the only CA to trust instead of the JDK's (the emulator's); empty for Azure
+   * @param retry retries of transient failures inside one call
+   */
+  public record Settings(
+      URI resourceManagerEndpoint,
+      TokenCredential credential,
+      Optional<X509Certificate> trustedCa,
+      RetrySettings retry) {}
+
+  /**
+   * Retries of a single call after a 5xx or a broken connection, with exponential backoff.
+   * Throttling (429) is never retried here: it surfaces as {@link AzureException.Throttled} so a
+   * reconciler requeues after Retry-After instead of holding a thread.
+   */
+  public record RetrySettings(int maxRetries, Duration baseDelay, Duration maxDelay) {
+    public static RetrySettings defaults() {
+      return new RetrySettings(2, Duration.ofMillis(500), Duration.ofSeconds(4));
+    }
+
+    public static RetrySettings none() {
+      return new RetrySettings(0, Duration.ZERO, Duration.ZERO);
+    }
+  }
+
+  public AzureClients(Settings settings) {
+    this.settings = settings;
+    java.net.http.HttpClient.Builder jdk = java.net.http.HttpClient.newBuilder();
+    settings.trustedCa().ifPresent(ca -> jdk.sslContext(TrustedCertificates.trusting(ca)));
+    this.httpClient =
+        new JdkHttpClientBuilder(jdk).connectionTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  public ManagedImageService images() {
+    return new SdkManagedImageService(this::compute);
+  }
+
+  public GalleryService galleries() {
+    return new SdkGalleryService(this::compute);
+  }
+
+  public PoolService pools() {
+    return new SdkPoolService(this::batch);
+  }
+
+  public LockService locks() {
+    return new SdkLockService(this::resources);
+  }
+
+  /**
+   * A credential for the emulator, which accepts any bearer token. Only ever pointed at the
+   * emulator: real Azure rejects the token.
+   */
+  public static TokenCredential emulatorCredential() {
+    return request ->
+        Mono.just(new AccessToken("poolkeeper-emulator-token", OffsetDateTime.now().plusHours(1)));
+  }
+
+  ComputeManager compute(String subscriptionId) {
+    return compute.computeIfAbsent(
+        subscriptionId,
+        id ->
+            ComputeManager.configure()
+                .withHttpClient(httpClient)
+                .withRetryPolicy(retryPolicy())
+                .authenticate(settings.credential(), profile(id)));
+  }
+
+  BatchManager batch(String subscriptionId) {
+    return batch.computeIfAbsent(
+        subscriptionId,
+        id ->
+            BatchManager.configure()
+                .withHttpClient(httpClient)
+                .withRetryPolicy(retryPolicy())
+                .authenticate(settings.credential(), profile(id)));
+  }
+
+  ResourceManager resources(String subscriptionId) {
+    return resources.computeIfAbsent(
+        subscriptionId,
+        id ->
+            ResourceManager.configure()
+                .withHttpClient(httpClient)
+                .withRetryPolicy(retryPolicy())
+                .authenticate(settings.credential(), profile(id))
+                .withSubscription(id));
+  }
+
+  private AzureProfile profile(String subscriptionId) {
+    return new AzureProfile(null, subscriptionId, environment());
+  }
+
+  /** Public Azure, with Resource Manager moved to the configured endpoint when it differs. */
+  private AzureEnvironment environment() {
+    if (settings.resourceManagerEndpoint().equals(AZURE_RESOURCE_MANAGER)) {
+      return AzureEnvironment.AZURE;
+    }
+    Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
+    endpoints.put("resourceManagerEndpointUrl", settings.resourceManagerEndpoint().toString());
+    return new AzureEnvironment(endpoints);
+  }
+
+  private RetryPolicy retryPolicy() {
+    RetrySettings retry = settings.retry();
+    return new RetryPolicy(
+        new RetryStrategy() {
+          @Override
+          public int getMaxRetries() {
+            return retry.maxRetries();
+          }
+
+          @Override
+          public Duration calculateRetryDelay(int retryAttempts) {
+            Duration delay = retry.baseDelay().multipliedBy(1L << Math.min(retryAttempts, 16));
+            return delay.compareTo(retry.maxDelay()) > 0 ? retry.maxDelay() : delay;
+          }
+
+          @Override
+          public boolean shouldRetry(HttpResponse response) {
+            int status = response.getStatusCode();
+            return status == 408
+                || status == 500
+                || status == 502
+                || status == 503
+                || status == 504;
+          }
+
+          @Override
+          public boolean shouldRetryException(Throwable failure) {
+            return failure instanceof IOException || failure.getCause() instanceof IOException;
+          }
+        });
+  }
+}

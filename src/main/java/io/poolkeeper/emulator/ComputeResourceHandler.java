@@ -1,0 +1,220 @@
+package io.poolkeeper.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The conventions Compute resources share: a PUT answers 201 ({@code Creating}) or 200 ({@code
+ * Updating}) with {@code Azure-AsyncOperation}, the resource reaches {@code Succeeded} when its
+ * operation ends on the clock, and a DELETE answers 202 with {@code Azure-AsyncOperation} and
+ * {@code Location} (204 if there is nothing to delete).
+ */
+abstract class ComputeResourceHandler extends ResourceHandler {
+
+  ComputeResourceHandler(EmulatorState state) {
+    super(state);
+  }
+
+  abstract LongRunningOperation.Kind operationKind();
+
+  /**
+   * Validates a create or update and returns the document to store; {@code existing} is {@code
+   * null} for a create.
+   */
+  abstract ObjectNode buildDocument(ArmRequest request, ResourceId id, ArmResource existing);
+
+  /** The document once provisioning is done: {@code document} plus what Azure derives. */
+  ObjectNode completedDocument(ResourceId id, ObjectNode document) {
+    return document;
+  }
+
+  /** When a create or update that starts now completes. */
+  Instant provisioningEnds(ArmResource resource, Instant now) {
+    return now.plus(state.options().provisioningDuration());
+  }
+
+  ArmResource newResource(ResourceId id, ObjectNode document) {
+    return new ArmResource(id, document);
+  }
+
+  /** Refuses to delete a resource that still has nested resources. */
+  void checkDeletable(ArmResource resource) {}
+
+  int createdStatus() {
+    return 201;
+  }
+
+  String creatingState() {
+    return "Creating";
+  }
+
+  /** Whether create and update answers carry {@code Location} as well (Disk RP does). */
+  boolean locationOnWrite() {
+    return false;
+  }
+
+  ObjectNode render(ArmRequest request, ArmResource resource) {
+    Instant now = now();
+    ObjectNode json = header(resource.id());
+    json.setAll(resource.visibleDocument(now).deepCopy());
+    objectAt(json, "properties").put("provisioningState", resource.provisioningState(now));
+    return json;
+  }
+
+  @Override
+  ArmResponse get(ArmRequest request, ResourceId id) {
+    requireParent(id, "read");
+    ArmResource resource = state.store().find(id).orElseThrow(() -> ArmErrors.resourceNotFound(id));
+    return ArmResponse.json(200, render(request, resource));
+  }
+
+  @Override
+  ArmResponse list(ArmRequest request, ResourceId parent) {
+    if (!parent.isResourceGroup() && state.store().find(parent).isEmpty()) {
+      throw ArmErrors.parentResourceNotFound(type(), parent, "read");
+    }
+    List<ObjectNode> items = new ArrayList<>();
+    for (ArmResource resource : state.store().children(parent, type())) {
+      items.add(render(request, resource));
+    }
+    return ArmResponse.json(200, listOf(items));
+  }
+
+  @Override
+  ArmResponse put(ArmRequest request, ResourceId id) {
+    requireParent(id, "write");
+    ArmResource existing = state.store().find(id).orElse(null);
+    if (existing != null && existing.isDeleting()) {
+      throw new ArmException(
+          409,
+          "OperationNotAllowed",
+          "The resource '" + id + "' is being deleted and cannot be changed.");
+    }
+    return write(request, id, existing, buildDocument(request, id, existing));
+  }
+
+  /** Stores a create or update and starts its long-running operation. */
+  protected ArmResponse write(
+      ArmRequest request, ResourceId id, ArmResource existing, ObjectNode document) {
+    Instant now = now();
+    ObjectNode completed = completedDocument(id, document.deepCopy());
+    ProvisioningFailure injected = state.faults().takeProvisioningFailure(id);
+    ArmException failure =
+        injected == null ? null : new ArmException(400, injected.code(), injected.message());
+    ArmResource resource;
+    int status;
+    if (existing == null) {
+      resource = newResource(id, completed);
+      Instant until = provisioningEnds(resource, now);
+      resource.beginProvisioning(creatingState(), until, document, failure);
+      state.store().put(resource);
+      status = createdStatus();
+    } else {
+      resource = existing;
+      resource.replaceDocument(completed);
+      Instant until = provisioningEnds(resource, now);
+      resource.beginProvisioning("Updating", until, null, failure);
+      status = 200;
+    }
+    LongRunningOperation operation =
+        state
+            .operations()
+            .start(
+                operationKind(),
+                id,
+                false,
+                now,
+                resource.provisioningEnds(),
+                failure,
+                resource.location(),
+                request.apiVersion());
+    ArmResponse response =
+        ArmResponse.json(status, render(request, resource))
+            .header(
+                "Azure-AsyncOperation",
+                LongRunningOperations.asyncOperationUrl(request.baseUri(), operation))
+            .header("Retry-After", String.valueOf(state.options().retryAfterSeconds()));
+    if (locationOnWrite()) {
+      response.header("Location", LongRunningOperations.locationUrl(request.baseUri(), operation));
+    }
+    return response;
+  }
+
+  @Override
+  ArmResponse delete(ArmRequest request, ResourceId id) {
+    requireParent(id, "delete");
+    ArmResource resource = state.store().find(id).orElse(null);
+    if (resource == null) {
+      return ArmResponse.empty(204);
+    }
+    checkDeletable(resource);
+    Instant now = now();
+    if (!resource.isDeleting()) {
+      resource.beginDeletion(now, now.plus(state.options().deletionDuration()));
+    }
+    LongRunningOperation operation =
+        state
+            .operations()
+            .start(
+                operationKind(),
+                id,
+                true,
+                now,
+                now.plus(state.options().deletionDuration()),
+                null,
+                resource.location(),
+                request.apiVersion());
+    return ArmResponse.empty(202)
+        .header(
+            "Azure-AsyncOperation",
+            LongRunningOperations.asyncOperationUrl(request.baseUri(), operation))
+        .header("Location", LongRunningOperations.locationUrl(request.baseUri(), operation))
+        .header("Retry-After", String.valueOf(state.options().retryAfterSeconds()));
+  }
+
+  /** A referenced resource (snapshot, disk, VM, image) must exist and be usable. */
+  protected void requireReferenced(String id) {
+    ResourceId referenced;
+    try {
+      referenced = ResourceId.parse(id);
+    } catch (IllegalArgumentException e) {
+      throw ArmErrors.invalidParameter("id", "The resource ID '" + id + "' is not valid.");
+    }
+    if (!state.store().isUsable(referenced)) {
+      throw ArmErrors.referencedResourceNotFound(referenced);
+    }
+  }
+
+  /** The stored (completed) document of a referenced resource, if it is there. */
+  protected ObjectNode referencedDocument(String id) {
+    if (id == null) {
+      return null;
+    }
+    try {
+      return state.store().find(ResourceId.parse(id)).map(ArmResource::document).orElse(null);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Copies {@code tags} from the request, if given. */
+  protected static void copyTags(ObjectNode body, ObjectNode document) {
+    JsonNode tags = body.get("tags");
+    if (tags != null && tags.isObject()) {
+      document.set("tags", tags);
+    }
+  }
+
+  protected static ObjectNode objectAt(ObjectNode parent, String field) {
+    return EmulatorJson.objectAt(parent, field);
+  }
+
+  protected static void putIfAbsent(ObjectNode node, String field, String value) {
+    if (!node.hasNonNull(field)) {
+      node.put(field, value);
+    }
+  }
+}

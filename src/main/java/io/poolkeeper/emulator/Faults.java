@@ -1,0 +1,93 @@
+package io.poolkeeper.emulator;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The faults the admin API has asked for: request-level rules (errors, throttling, latency) and
+ * one-shot failures of the next resize of a pool or the next provisioning of a resource.
+ */
+final class Faults {
+
+  /** What the rules decided for one request: extra latency and maybe an error. */
+  record Verdict(long latencyMillis, FaultRule error) {}
+
+  private static final long SEED = 20260105L;
+
+  private final List<FaultRule> rules = new ArrayList<>();
+  private final Map<String, ResizeFailure> nextResizeFailures = new HashMap<>();
+  private final Map<String, ProvisioningFailure> nextProvisioningFailures = new HashMap<>();
+  // Seeded, so that a rate below 1 fails the same requests on every run.
+  private Random random = new Random(SEED);
+
+  synchronized void add(FaultRule rule) {
+    rules.add(rule);
+  }
+
+  synchronized List<FaultRule> rules() {
+    return List.copyOf(rules);
+  }
+
+  synchronized Verdict evaluate(String method, String resourceType) {
+    long latency = 0;
+    FaultRule error = null;
+    ListIterator<FaultRule> iterator = rules.listIterator();
+    while (iterator.hasNext()) {
+      FaultRule rule = iterator.next();
+      if (!rule.matches(method, resourceType)) {
+        continue;
+      }
+      latency += rule.latencyMillis();
+      if (error == null && rule.status() != 0 && random.nextDouble() < rule.rate()) {
+        error = rule;
+        if (rule.times() != null && rule.times() <= 1) {
+          iterator.remove();
+        } else if (rule.times() != null) {
+          iterator.set(withTimes(rule, rule.times() - 1));
+        }
+      }
+    }
+    return new Verdict(latency, error);
+  }
+
+  synchronized void failNextResize(ResizeFailure failure) {
+    nextResizeFailures.put(ResourceId.parse(failure.poolId()).key(), failure);
+  }
+
+  /** The failure waiting for the next resize of {@code pool}, consumed by this call. */
+  synchronized ResizeFailure takeResizeFailure(ResourceId pool) {
+    return nextResizeFailures.remove(pool.key());
+  }
+
+  synchronized void failNextProvisioning(ProvisioningFailure failure) {
+    nextProvisioningFailures.put(ResourceId.parse(failure.resourceId()).key(), failure);
+  }
+
+  synchronized ProvisioningFailure takeProvisioningFailure(ResourceId resource) {
+    return nextProvisioningFailures.remove(resource.key());
+  }
+
+  synchronized void clear() {
+    rules.clear();
+    nextResizeFailures.clear();
+    nextProvisioningFailures.clear();
+    random = new Random(SEED);
+  }
+
+  private static FaultRule withTimes(FaultRule rule, int times) {
+    return new FaultRule(
+        rule.method(),
+        rule.resourceType(),
+        rule.rate(),
+        rule.status(),
+        rule.code(),
+        rule.message(),
+        rule.retryAfterSeconds(),
+        rule.latencyMillis(),
+        times);
+  }
+}

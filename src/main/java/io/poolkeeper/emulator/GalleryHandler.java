@@ -1,0 +1,60 @@
+package io.poolkeeper.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code Microsoft.Compute/galleries}: Azure Compute Galleries. A gallery that still holds image
+ * definitions cannot be deleted (409 {@code CannotDeleteResource}).
+ */
+final class GalleryHandler extends ComputeResourceHandler {
+
+  static final String TYPE = "Microsoft.Compute/galleries";
+
+  GalleryHandler(EmulatorState state) {
+    super(state);
+  }
+
+  @Override
+  String type() {
+    return TYPE;
+  }
+
+  @Override
+  List<String> apiVersions() {
+    return ApiVersions.GALLERIES;
+  }
+
+  @Override
+  LongRunningOperation.Kind operationKind() {
+    return LongRunningOperation.Kind.GALLERY;
+  }
+
+  @Override
+  ObjectNode buildDocument(ArmRequest request, ResourceId id, ArmResource existing) {
+    ObjectNode body = request.bodyObject();
+    ObjectNode document = EmulatorJson.object();
+    document.put("location", requireLocation(body));
+    copyTags(body, document);
+    ObjectNode properties =
+        body.path("properties").isObject()
+            ? (ObjectNode) body.get("properties").deepCopy()
+            : EmulatorJson.object();
+    properties.remove("provisioningState");
+    properties
+        .putObject("identifier")
+        .put("uniqueName", id.subscriptionId() + "-" + id.name().toUpperCase(Locale.ROOT));
+    document.set("properties", properties);
+    return document;
+  }
+
+  @Override
+  void checkDeletable(ArmResource gallery) {
+    List<ArmResource> definitions =
+        state.store().children(gallery.id(), GalleryImageDefinitionHandler.TYPE);
+    if (!definitions.isEmpty()) {
+      throw ArmErrors.cannotDeleteWithNestedResources(definitions.get(0).id());
+    }
+  }
+}

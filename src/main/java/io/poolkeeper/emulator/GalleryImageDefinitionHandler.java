@@ -1,0 +1,76 @@
+package io.poolkeeper.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * {@code Microsoft.Compute/galleries/images}: image definitions (OS type and state, Hyper-V
+ * generation, publisher/offer/sku). Those four cannot change once set; a definition that still has
+ * versions cannot be deleted (409 {@code CannotDeleteResource}).
+ */
+final class GalleryImageDefinitionHandler extends ComputeResourceHandler {
+
+  static final String TYPE = "Microsoft.Compute/galleries/images";
+  private static final List<String> IMMUTABLE =
+      List.of("osType", "osState", "hyperVGeneration", "identifier");
+
+  GalleryImageDefinitionHandler(EmulatorState state) {
+    super(state);
+  }
+
+  @Override
+  String type() {
+    return TYPE;
+  }
+
+  @Override
+  List<String> apiVersions() {
+    return ApiVersions.GALLERIES;
+  }
+
+  @Override
+  LongRunningOperation.Kind operationKind() {
+    return LongRunningOperation.Kind.GALLERY;
+  }
+
+  @Override
+  ObjectNode buildDocument(ArmRequest request, ResourceId id, ArmResource existing) {
+    ObjectNode body = request.bodyObject();
+    ObjectNode document = EmulatorJson.object();
+    document.put("location", requireLocation(body));
+    copyTags(body, document);
+    ObjectNode properties =
+        body.path("properties").isObject()
+            ? (ObjectNode) body.get("properties").deepCopy()
+            : EmulatorJson.object();
+    properties.remove("provisioningState");
+    for (String required : List.of("osType", "osState", "identifier")) {
+      if (!properties.hasNonNull(required)) {
+        throw ArmErrors.invalidParameter(
+            required, "Required parameter '" + required + "' is missing (null).");
+      }
+    }
+    putIfAbsent(properties, "hyperVGeneration", "V1");
+    putIfAbsent(properties, "architecture", "x64");
+    if (existing != null) {
+      JsonNode before = existing.document().path("properties");
+      for (String field : IMMUTABLE) {
+        if (!before.path(field).equals(properties.path(field))) {
+          throw ArmErrors.propertyChangeNotAllowed(field);
+        }
+      }
+    }
+    document.set("properties", properties);
+    return document;
+  }
+
+  @Override
+  void checkDeletable(ArmResource definition) {
+    List<ArmResource> versions =
+        state.store().children(definition.id(), GalleryImageVersionHandler.TYPE);
+    if (!versions.isEmpty()) {
+      throw ArmErrors.cannotDeleteWithNestedResources(versions.get(0).id());
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package io.poolkeeper.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * {@code Microsoft.Compute/snapshots}, the source of managed images. Usually seeded through the
+ * admin API; a PUT works too and, like the Disk resource provider, answers 202 with both {@code
+ * Azure-AsyncOperation} and {@code Location}. A snapshot's source disk is not checked.
+ */
+final class SnapshotHandler extends ComputeResourceHandler {
+
+  static final String TYPE = "Microsoft.Compute/snapshots";
+  private static final long BYTES_PER_GB = 1024L * 1024 * 1024;
+
+  SnapshotHandler(EmulatorState state) {
+    super(state);
+  }
+
+  @Override
+  String type() {
+    return TYPE;
+  }
+
+  @Override
+  List<String> apiVersions() {
+    return ApiVersions.DISKS;
+  }
+
+  @Override
+  LongRunningOperation.Kind operationKind() {
+    return LongRunningOperation.Kind.DISK;
+  }
+
+  @Override
+  int createdStatus() {
+    return 202;
+  }
+
+  // The Disk resource provider reports a new snapshot as Updating (recorded traffic).
+  @Override
+  String creatingState() {
+    return "Updating";
+  }
+
+  @Override
+  boolean locationOnWrite() {
+    return true;
+  }
+
+  @Override
+  ObjectNode buildDocument(ArmRequest request, ResourceId id, ArmResource existing) {
+    ObjectNode body = request.bodyObject();
+    ObjectNode document = EmulatorJson.object();
+    document.put("location", requireLocation(body));
+    copyTags(body, document);
+    JsonNode sku = body.get("sku");
+    document.set("sku", sku != null && sku.isObject() ? sku : skuNamed("Standard_LRS"));
+    ObjectNode properties =
+        body.path("properties").isObject()
+            ? (ObjectNode) body.get("properties").deepCopy()
+            : EmulatorJson.object();
+    properties.remove("provisioningState");
+    if (!properties.has("diskSizeGB")) {
+      ObjectNode source =
+          referencedDocument(properties.path("creationData").path("sourceResourceId").asText(null));
+      if (source != null && source.path("properties").has("diskSizeGB")) {
+        properties.set("diskSizeGB", source.path("properties").get("diskSizeGB"));
+      }
+    }
+    document.set("properties", properties);
+    return document;
+  }
+
+  @Override
+  ObjectNode completedDocument(ResourceId id, ObjectNode document) {
+    ObjectNode sku = objectAt(document, "sku");
+    String skuName = sku.path("name").asText("Standard_LRS");
+    putIfAbsent(
+        sku,
+        "tier",
+        skuName.toLowerCase(Locale.ROOT).startsWith("premium") ? "Premium" : "Standard");
+    ObjectNode properties = objectAt(document, "properties");
+    if (!properties.has("encryption")) {
+      properties.putObject("encryption").put("type", "EncryptionAtRestWithPlatformKey");
+    }
+    if (!properties.has("incremental")) {
+      properties.put("incremental", false);
+    }
+    putIfAbsent(properties, "timeCreated", Timestamps.compute(now()));
+    putIfAbsent(properties, "diskState", "Unattached");
+    if (properties.has("diskSizeGB")) {
+      properties.put("diskSizeBytes", properties.get("diskSizeGB").asLong() * BYTES_PER_GB);
+    }
+    putIfAbsent(properties, "uniqueId", UUID.randomUUID().toString());
+    putIfAbsent(properties, "networkAccessPolicy", "AllowAll");
+    return document;
+  }
+
+  @Override
+  ObjectNode render(ArmRequest request, ArmResource resource) {
+    ObjectNode json = super.render(request, resource);
+    // Azure's answer to a new snapshot carries this flag until the snapshot exists.
+    if (resource.isProvisioning(now())) {
+      objectAt(json, "properties").put("isArmResource", true);
+    }
+    return json;
+  }
+
+  /** The document of a snapshot seeded through the admin API. */
+  static ObjectNode seededDocument(SnapshotSeed seed, String location, String timeCreated) {
+    ObjectNode document = EmulatorJson.object();
+    document.put("location", location);
+    document.set("sku", skuNamed("Standard_LRS").put("tier", "Standard"));
+    ObjectNode properties = document.putObject("properties");
+    if (seed.osType() != null) {
+      properties.put("osType", seed.osType());
+    }
+    if (seed.hyperVGeneration() != null) {
+      properties.put("hyperVGeneration", seed.hyperVGeneration());
+    }
+    properties.putObject("creationData").put("createOption", "Copy");
+    properties.put("diskSizeGB", seed.diskSizeGB());
+    properties.putObject("encryption").put("type", "EncryptionAtRestWithPlatformKey");
+    properties.put("incremental", false);
+    properties.put("timeCreated", timeCreated);
+    properties.put("diskState", "Unattached");
+    properties.put("diskSizeBytes", seed.diskSizeGB() * BYTES_PER_GB);
+    properties.put("uniqueId", UUID.randomUUID().toString());
+    properties.put("networkAccessPolicy", "AllowAll");
+    return document;
+  }
+
+  private static ObjectNode skuNamed(String name) {
+    return EmulatorJson.object().put("name", name);
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * An Azure emulator: the subset of Azure Resource Manager that Poolkeeper uses (resource groups,
+ * snapshots, managed images, compute galleries, Batch accounts and pools, management locks), served
+ * over HTTPS with the status codes, headers, long-running operations and error bodies of the real
+ * service, on a clock that tests and users control.
+ *
+ * <p>{@link io.poolkeeper.emulator.AzureEmulator} starts it in-process; {@link
+ * io.poolkeeper.emulator.EmulatorCommand} is the {@code poolkeeper emulator} command; {@link
+ * io.poolkeeper.emulator.EmulatorAdmin} seeds state, moves the clock and injects faults. Time-based
+ * state (provisioning, replication, pool resizes) is computed from the clock when a request
+ * arrives, so nothing runs in the background.
+ */
+package io.poolkeeper.emulator;

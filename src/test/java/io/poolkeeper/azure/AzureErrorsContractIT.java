@@ -1,0 +1,72 @@
+package io.poolkeeper.azure;
+
+import static io.poolkeeper.azure.EmulatedAzure.ACCOUNT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.poolkeeper.emulator.FaultRule;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What the adapters make of Azure's errors, answered by the emulator over HTTPS. */
+class AzureErrorsContractIT {
+
+  private static final String POOLS = "Microsoft.Batch/batchAccounts/pools";
+
+  private EmulatedAzure azure;
+
+  @AfterEach
+  void stopEmulator() {
+    azure.close();
+  }
+
+  @Test
+  void throttlingSurfacesWithRetryAfterAndIsNotRetriedInsideTheCall() {
+    azure = EmulatedAzure.start(AzureClients.RetrySettings.defaults());
+    azure.admin().addFault(FaultRule.throttle("GET", POOLS, 42, 1));
+
+    assertThatThrownBy(() -> azure.clients.pools().get(ACCOUNT.pool("p")))
+        .isInstanceOfSatisfying(
+            AzureException.Throttled.class,
+            throttled -> assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(42)));
+    assertThat(azure.admin().requestCounts()).containsEntry("GET " + POOLS, 1L);
+  }
+
+  @Test
+  void aPassingServerErrorIsRetriedInsideTheCall() {
+    azure =
+        EmulatedAzure.start(
+            new AzureClients.RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(50)));
+    azure
+        .admin()
+        .addFault(new FaultRule("GET", POOLS, 1, 503, "ServiceUnavailable", null, null, 0, 1));
+
+    assertThat(azure.clients.pools().get(ACCOUNT.pool("p"))).isEmpty();
+    assertThat(azure.admin().requestCounts()).containsEntry("GET " + POOLS, 2L);
+  }
+
+  @Test
+  void aLastingServerErrorIsTransient() {
+    azure = EmulatedAzure.start();
+    azure.admin().addFault(FaultRule.error("GET", POOLS, 1, 500, "InternalServerError"));
+
+    assertThatThrownBy(() -> azure.clients.pools().get(ACCOUNT.pool("p")))
+        .isInstanceOfSatisfying(
+            AzureException.Transient.class,
+            transientError -> assertThat(transientError.httpStatus()).isEqualTo(500));
+  }
+
+  @Test
+  void aMissingParentIsNotFound() {
+    azure = EmulatedAzure.start();
+    PoolRef inMissingAccount =
+        new PoolRef.BatchAccountRef(
+                EmulatedAzure.SUBSCRIPTION, EmulatedAzure.BATCH_GROUP, "nosuchaccount")
+            .pool("p");
+
+    assertThat(azure.clients.pools().get(inMissingAccount)).isEmpty();
+    assertThatThrownBy(() -> azure.clients.pools().list(inMissingAccount.account()))
+        .isInstanceOf(AzureException.NotFound.class);
+  }
+}
