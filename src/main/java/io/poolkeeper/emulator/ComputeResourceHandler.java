@@ -200,6 +200,24 @@ abstract class ComputeResourceHandler extends ResourceHandler {
     }
   }
 
+  /** A new stored document with the request's location and tags. */
+  protected static ObjectNode locatedDocument(ObjectNode body) {
+    ObjectNode document = EmulatorJson.object();
+    document.put("location", requireLocation(body));
+    copyTags(body, document);
+    return document;
+  }
+
+  /** A copy of the request's properties without the read-only provisioningState. */
+  protected static ObjectNode requestedProperties(ObjectNode body) {
+    ObjectNode properties =
+        body.path("properties").isObject()
+            ? (ObjectNode) body.get("properties").deepCopy()
+            : EmulatorJson.object();
+    properties.remove("provisioningState");
+    return properties;
+  }
+
   /** Copies {@code tags} from the request, if given. */
   protected static void copyTags(ObjectNode body, ObjectNode document) {
     JsonNode tags = body.get("tags");

@@ -34,14 +34,8 @@ final class GalleryHandler extends ComputeResourceHandler {
   @Override
   ObjectNode buildDocument(ArmRequest request, ResourceId id, ArmResource existing) {
     ObjectNode body = request.bodyObject();
-    ObjectNode document = EmulatorJson.object();
-    document.put("location", requireLocation(body));
-    copyTags(body, document);
-    ObjectNode properties =
-        body.path("properties").isObject()
-            ? (ObjectNode) body.get("properties").deepCopy()
-            : EmulatorJson.object();
-    properties.remove("provisioningState");
+    ObjectNode document = locatedDocument(body);
+    ObjectNode properties = requestedProperties(body);
     properties
         .putObject("identifier")
         .put("uniqueName", id.subscriptionId() + "-" + id.name().toUpperCase(Locale.ROOT));

@@ -53,13 +53,8 @@ final class GalleryImageVersionHandler extends ComputeResourceHandler {
   @Override
   ObjectNode buildDocument(ArmRequest request, ResourceId id, ArmResource existing) {
     ObjectNode body = request.bodyObject();
-    ObjectNode document = EmulatorJson.object();
-    document.put("location", requireLocation(body));
-    copyTags(body, document);
-    ObjectNode properties =
-        body.path("properties").isObject()
-            ? (ObjectNode) body.get("properties").deepCopy()
-            : EmulatorJson.object();
+    ObjectNode document = locatedDocument(body);
+    ObjectNode properties = requestedProperties(body);
     document.set("properties", properties);
     return normalize(document, body.path("location").asText(), existing);
   }

@@ -38,14 +38,8 @@ final class ImageHandler extends ComputeResourceHandler {
   @Override
   ObjectNode buildDocument(ArmRequest request, ResourceId id, ArmResource existing) {
     ObjectNode body = request.bodyObject();
-    ObjectNode document = EmulatorJson.object();
-    document.put("location", requireLocation(body));
-    copyTags(body, document);
-    ObjectNode given =
-        body.path("properties").isObject()
-            ? (ObjectNode) body.get("properties").deepCopy()
-            : EmulatorJson.object();
-    given.remove("provisioningState");
+    ObjectNode document = locatedDocument(body);
+    ObjectNode given = requestedProperties(body);
     JsonNode vm = given.path("sourceVirtualMachine").path("id");
     if (!given.path("storageProfile").path("osDisk").isObject() && vm.isMissingNode()) {
       throw ArmErrors.invalidParameter(

@@ -54,16 +54,10 @@ final class SnapshotHandler extends ComputeResourceHandler {
   @Override
   ObjectNode buildDocument(ArmRequest request, ResourceId id, ArmResource existing) {
     ObjectNode body = request.bodyObject();
-    ObjectNode document = EmulatorJson.object();
-    document.put("location", requireLocation(body));
-    copyTags(body, document);
+    ObjectNode document = locatedDocument(body);
     JsonNode sku = body.get("sku");
     document.set("sku", sku != null && sku.isObject() ? sku : skuNamed("Standard_LRS"));
-    ObjectNode properties =
-        body.path("properties").isObject()
-            ? (ObjectNode) body.get("properties").deepCopy()
-            : EmulatorJson.object();
-    properties.remove("provisioningState");
+    ObjectNode properties = requestedProperties(body);
     if (!properties.has("diskSizeGB")) {
       ObjectNode source =
           referencedDocument(properties.path("creationData").path("sourceResourceId").asText(null));
