@@ -4,27 +4,17 @@ import static io.poolkeeper.emulator.TestWorld.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The REST admin API under /_emulator/, as the sandbox and curl use it. */
 class AdminApiTest {
 
-  private static AzureEmulator azure;
-  private static EmulatorClient client;
+  @RegisterExtension static final SeededEmulator emulator = new SeededEmulator();
 
-  @BeforeAll
-  static void start() {
-    azure = AzureEmulator.start(EmulatorOptions.defaults());
-    client = new EmulatorClient(azure);
-  }
-
-  @AfterAll
-  static void stop() {
-    azure.close();
-  }
+  private final AzureEmulator azure = emulator.azure();
+  private final EmulatorClient client = emulator.client();
 
   @BeforeEach
   void reset() {

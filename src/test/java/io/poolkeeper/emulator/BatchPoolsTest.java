@@ -9,33 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Batch pool API: CRUD, ETags, lists, validation and deletion as a long-running operation. */
 class BatchPoolsTest {
 
-  private static AzureEmulator azure;
-  private static EmulatorClient client;
+  @RegisterExtension static final SeededEmulator emulator = new SeededEmulator();
 
-  @BeforeAll
-  static void start() {
-    azure = AzureEmulator.start(EmulatorOptions.defaults());
-    client = new EmulatorClient(azure);
-  }
-
-  @AfterAll
-  static void stop() {
-    azure.close();
-  }
-
-  @BeforeEach
-  void seed() {
-    azure.admin().reset();
-    TestWorld.seed(azure.admin());
-  }
+  private final AzureEmulator azure = emulator.azure();
+  private final EmulatorClient client = emulator.client();
 
   @Test
   void creatingAPoolAnswers200WithAnEtagAndTheBatchShape() {

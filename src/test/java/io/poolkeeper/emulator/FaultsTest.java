@@ -3,32 +3,20 @@ package io.poolkeeper.emulator;
 import static io.poolkeeper.emulator.TestWorld.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Injected throttling, errors and latency. */
 class FaultsTest {
 
-  private static AzureEmulator azure;
-  private static EmulatorClient client;
+  @RegisterExtension static final SeededEmulator emulator = new SeededEmulator();
 
-  @BeforeAll
-  static void start() {
-    azure = AzureEmulator.start(EmulatorOptions.defaults());
-    client = new EmulatorClient(azure);
-  }
-
-  @AfterAll
-  static void stop() {
-    azure.close();
-  }
+  private final AzureEmulator azure = emulator.azure();
+  private final EmulatorClient client = emulator.client();
 
   @BeforeEach
-  void seed() {
-    azure.admin().reset();
-    TestWorld.seed(azure.admin());
+  void seedTheWorldOfTheseTests() {
     client.put(POOL + BATCH_API, pool("Standard_D4s_v5", null, 0, null));
   }
 

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Management locks and the deletes and writes they block. */
 class LocksTest {
@@ -17,24 +16,13 @@ class LocksTest {
   private static final String LOCK =
       IMAGE + "/providers/Microsoft.Authorization/locks/poolkeeper-in-use";
 
-  private static AzureEmulator azure;
-  private static EmulatorClient client;
+  @RegisterExtension static final SeededEmulator emulator = new SeededEmulator();
 
-  @BeforeAll
-  static void start() {
-    azure = AzureEmulator.start(EmulatorOptions.defaults());
-    client = new EmulatorClient(azure);
-  }
-
-  @AfterAll
-  static void stop() {
-    azure.close();
-  }
+  private final AzureEmulator azure = emulator.azure();
+  private final EmulatorClient client = emulator.client();
 
   @BeforeEach
-  void seed() {
-    azure.admin().reset();
-    TestWorld.seed(azure.admin());
+  void seedTheWorldOfTheseTests() {
     client.put(IMAGE + IMAGES_API, imageFromSnapshots());
     azure.admin().advanceClock(AGES);
   }

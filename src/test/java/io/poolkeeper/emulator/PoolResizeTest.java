@@ -6,34 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Pools grow and shrink on the clock and end their resizes the way Batch does. */
 class PoolResizeTest {
 
-  private static AzureEmulator azure;
-  private static EmulatorClient client;
+  @RegisterExtension static final SeededEmulator emulator = new SeededEmulator();
 
-  @BeforeAll
-  static void start() {
-    // 20 nodes per simulated minute, the default.
-    azure = AzureEmulator.start(EmulatorOptions.defaults());
-    client = new EmulatorClient(azure);
-  }
-
-  @AfterAll
-  static void stop() {
-    azure.close();
-  }
-
-  @BeforeEach
-  void seed() {
-    azure.admin().reset();
-    TestWorld.seed(azure.admin());
-  }
+  private final AzureEmulator azure = emulator.azure();
+  private final EmulatorClient client = emulator.client();
 
   @Test
   void aPoolGrowsAtTheNodeRateUntilItReachesItsTarget() {
@@ -262,12 +244,12 @@ class PoolResizeTest {
     assertThat(pool.path("currentDedicatedNodes").asInt()).isEqualTo(8);
   }
 
-  private static JsonNode advanceAndGet(Duration duration) {
+  private JsonNode advanceAndGet(Duration duration) {
     azure.admin().advanceClock(duration);
     return properties(client.get(POOL + BATCH_API));
   }
 
-  private static void createImageVersion() {
+  private void createImageVersion() {
     client.put(IMAGE + IMAGES_API, imageFromSnapshots());
     azure.admin().advanceClock(AGES);
     client.put(GALLERY + GALLERY_API, gallery());

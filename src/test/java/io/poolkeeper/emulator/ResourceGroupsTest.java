@@ -3,35 +3,18 @@ package io.poolkeeper.emulator;
 import static io.poolkeeper.emulator.TestWorld.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Resource groups: create, read, check, delete (with everything in them). */
 class ResourceGroupsTest {
 
   private static final String GROUP = RG_PATH + "rg-new";
 
-  private static AzureEmulator azure;
-  private static EmulatorClient client;
+  @RegisterExtension static final SeededEmulator emulator = new SeededEmulator();
 
-  @BeforeAll
-  static void start() {
-    azure = AzureEmulator.start(EmulatorOptions.defaults());
-    client = new EmulatorClient(azure);
-  }
-
-  @AfterAll
-  static void stop() {
-    azure.close();
-  }
-
-  @BeforeEach
-  void seed() {
-    azure.admin().reset();
-    TestWorld.seed(azure.admin());
-  }
+  private final AzureEmulator azure = emulator.azure();
+  private final EmulatorClient client = emulator.client();
 
   @Test
   void createReadAndCheckAResourceGroup() {
