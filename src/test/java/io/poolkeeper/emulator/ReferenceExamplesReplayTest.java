@@ -312,21 +312,26 @@ class ReferenceExamplesReplayTest {
     }
   }
 
-  private static EmulatorClient.Reply imageScenario(
-      String operation, JsonNode parameters, String apiVersion, JsonNode responses) {
+  /** Seeds the example's resource group; returns the path of the compute resource it names. */
+  private static String seededComputeResource(
+      JsonNode parameters, String resourceType, String nameParameter) {
     String subscription = parameters.path("subscriptionId").asText();
     String group = parameters.path("resourceGroupName").asText();
     azure.admin().addResourceGroup(subscription, group, "westus");
-    String image =
-        path(
-            "subscriptions",
-            subscription,
-            "resourceGroups",
-            group,
-            "providers",
-            "Microsoft.Compute",
-            "images",
-            parameters.path("imageName").asText());
+    return path(
+        "subscriptions",
+        subscription,
+        "resourceGroups",
+        group,
+        "providers",
+        "Microsoft.Compute",
+        resourceType,
+        parameters.path(nameParameter).asText());
+  }
+
+  private static EmulatorClient.Reply imageScenario(
+      String operation, JsonNode parameters, String apiVersion, JsonNode responses) {
+    String image = seededComputeResource(parameters, "images", "imageName");
     String query = "?api-version=" + apiVersion;
     if (operation.startsWith("Image_Create")) {
       JsonNode body = parameters.path("parameters");
@@ -348,19 +353,7 @@ class ReferenceExamplesReplayTest {
 
   private static EmulatorClient.Reply snapshotScenario(
       JsonNode parameters, String apiVersion, JsonNode responses) {
-    String subscription = parameters.path("subscriptionId").asText();
-    String group = parameters.path("resourceGroupName").asText();
-    azure.admin().addResourceGroup(subscription, group, "westus");
-    String snapshot =
-        path(
-            "subscriptions",
-            subscription,
-            "resourceGroups",
-            group,
-            "providers",
-            "Microsoft.Compute",
-            "snapshots",
-            parameters.path("snapshotName").asText());
+    String snapshot = seededComputeResource(parameters, "snapshots", "snapshotName");
     String query = "?api-version=" + apiVersion;
     ObjectNode body = responses.path("200").path("body").deepCopy();
     ObjectNode properties = (ObjectNode) body.get("properties");
