@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The REST admin API under /_emulator/, as the sandbox and curl use it. */
 class AdminApiTest {
 
-  @RegisterExtension static final SeededEmulator emulator = new SeededEmulator();
+  @RegisterExtension static final ClassEmulator emulator = ClassEmulator.seeded();
 
   private final AzureEmulator azure = emulator.azure();
   private final EmulatorClient client = emulator.client();

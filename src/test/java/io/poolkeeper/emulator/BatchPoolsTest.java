@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The Batch pool API: CRUD, ETags, lists, validation and deletion as a long-running operation. */
 class BatchPoolsTest {
 
-  @RegisterExtension static final SeededEmulator emulator = new SeededEmulator();
+  @RegisterExtension static final ClassEmulator emulator = ClassEmulator.seeded();
 
   private final AzureEmulator azure = emulator.azure();
   private final EmulatorClient client = emulator.client();

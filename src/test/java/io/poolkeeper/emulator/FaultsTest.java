@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Injected throttling, errors and latency. */
 class FaultsTest {
 
-  @RegisterExtension static final SeededEmulator emulator = new SeededEmulator();
+  @RegisterExtension static final ClassEmulator emulator = ClassEmulator.seeded();
 
   private final AzureEmulator azure = emulator.azure();
   private final EmulatorClient client = emulator.client();

@@ -5,35 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Galleries, image definitions and versions: creation order, replication, deletion order. */
 class GalleriesTest {
 
-  private static AzureEmulator azure;
-  private static EmulatorClient client;
+  // Replication takes 10 simulated minutes per region.
+  @RegisterExtension
+  static final ClassEmulator emulator =
+      ClassEmulator.seeded(
+          EmulatorOptions.builder().replicationDuration(Duration.ofMinutes(10)).build());
 
-  @BeforeAll
-  static void start() {
-    // Replication takes 10 simulated minutes per region.
-    azure =
-        AzureEmulator.start(
-            EmulatorOptions.builder().replicationDuration(Duration.ofMinutes(10)).build());
-    client = new EmulatorClient(azure);
-  }
-
-  @AfterAll
-  static void stop() {
-    azure.close();
-  }
+  private final AzureEmulator azure = emulator.azure();
+  private final EmulatorClient client = emulator.client();
 
   @BeforeEach
-  void seed() {
-    azure.admin().reset();
-    TestWorld.seed(azure.admin());
+  void anImageExists() {
     client.put(IMAGE + IMAGES_API, imageFromSnapshots());
     azure.admin().advanceClock(AGES);
   }
@@ -209,12 +198,12 @@ class GalleriesTest {
         .containsExactly("1.0.0", "1.0.1");
   }
 
-  private static JsonNode replicationStatus() {
+  private JsonNode replicationStatus() {
     return properties(client.get(VERSION + GALLERY_API + "&%24expand=ReplicationStatus"))
         .path("replicationStatus");
   }
 
-  private static void createGalleryAndDefinition() {
+  private void createGalleryAndDefinition() {
     client.put(GALLERY + GALLERY_API, gallery());
     azure.admin().advanceClock(AGES);
     client.put(DEFINITION + GALLERY_API, definition());

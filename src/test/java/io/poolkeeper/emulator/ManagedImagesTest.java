@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Managed images: creation from snapshots as a long-running operation, updates, deletion. */
 class ManagedImagesTest {
 
-  @RegisterExtension static final SeededEmulator emulator = new SeededEmulator();
+  @RegisterExtension static final ClassEmulator emulator = ClassEmulator.seeded();
 
   private final AzureEmulator azure = emulator.azure();
   private final EmulatorClient client = emulator.client();

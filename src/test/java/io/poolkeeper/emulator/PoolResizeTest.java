@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Pools grow and shrink on the clock and end their resizes the way Batch does. */
 class PoolResizeTest {
 
-  @RegisterExtension static final SeededEmulator emulator = new SeededEmulator();
+  @RegisterExtension static final ClassEmulator emulator = ClassEmulator.seeded();
 
   private final AzureEmulator azure = emulator.azure();
   private final EmulatorClient client = emulator.client();

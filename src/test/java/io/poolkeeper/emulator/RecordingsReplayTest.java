@@ -14,11 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Replays the recorded Azure SDK traffic against the emulator, request by request, for the resource
@@ -34,8 +33,7 @@ class RecordingsReplayTest {
   private static final String SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
   private static final List<String> HEADERS = List.of("Azure-AsyncOperation", "Location", "ETag");
 
-  private static AzureEmulator azure;
-  private static EmulatorClient client;
+  @RegisterExtension static final ClassEmulator emulator = ClassEmulator.unseeded();
 
   /** Why a recorded request is not sent to the emulator. */
   enum NotReplayed {
@@ -67,17 +65,6 @@ class RecordingsReplayTest {
     String reason() {
       return reason;
     }
-  }
-
-  @BeforeAll
-  static void start() {
-    azure = AzureEmulator.start(EmulatorOptions.defaults());
-    client = new EmulatorClient(azure);
-  }
-
-  @AfterAll
-  static void stop() {
-    azure.close();
   }
 
   @TestFactory
@@ -183,8 +170,8 @@ class RecordingsReplayTest {
     }
 
     Outcome replay() {
-      azure.admin().reset();
-      azure.admin().addSubscription(SUBSCRIPTION);
+      emulator.azure().admin().reset();
+      emulator.azure().admin().addSubscription(SUBSCRIPTION);
       List<Step> steps = new ArrayList<>();
       for (int i = 0; i < records.size(); i++) {
         JsonNode record = records.get(i);
@@ -246,16 +233,18 @@ class RecordingsReplayTest {
       boolean diskOrVm = lower.matches(".*/microsoft\\.compute/(disks|virtualmachines)/[^/]+");
       if (diskOrVm && method.equals("GET") && status == 200) {
         JsonNode body = EmulatorJson.parse(response.path("Body").asText());
-        azure
+        emulator
+            .azure()
             .admin()
             .addReferencedResource(
                 resource, body.path("location").asText(), body.path("properties"));
       } else if (diskOrVm && method.equals("DELETE") && status < 300) {
-        azure.admin().deleteResource(resource);
+        emulator.azure().admin().deleteResource(resource);
       } else if (lower.matches(".*/microsoft\\.batch/batchaccounts/[^/]+")
           && method.equals("GET")
           && status == 200) {
-        azure
+        emulator
+            .azure()
             .admin()
             .addBatchAccount(
                 accountSeed(resource, EmulatorJson.parse(response.path("Body").asText())));
@@ -268,14 +257,14 @@ class RecordingsReplayTest {
       String recordedBody = response.path("Body").asText("");
       boolean operation = operationUrls.containsKey(path);
       if (operation && finished(status, recordedBody)) {
-        azure.admin().advanceClock(TestWorld.AGES);
+        emulator.azure().admin().advanceClock(TestWorld.AGES);
       }
       EmulatorClient.Reply reply;
       if (operation) {
-        reply = client.getUrl(operationUrls.get(path));
+        reply = emulator.client().getUrl(operationUrls.get(path));
       } else {
         JsonNode body = method.equals("PUT") ? requestBody(recordedBody) : null;
-        reply = client.send(method, path, body, Map.of());
+        reply = emulator.client().send(method, path, body, Map.of());
       }
       List<String> mismatches = new ArrayList<>();
       if (reply.status() != status) {

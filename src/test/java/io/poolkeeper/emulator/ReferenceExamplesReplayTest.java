@@ -15,11 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sends every REST example in the reference data to the emulator, after seeding what the example
@@ -35,19 +34,7 @@ class ReferenceExamplesReplayTest {
   private static final List<String> HEADERS =
       List.of("ETag", "Location", "Azure-AsyncOperation", "Retry-After");
 
-  private static AzureEmulator azure;
-  private static EmulatorClient client;
-
-  @BeforeAll
-  static void start() {
-    azure = AzureEmulator.start(EmulatorOptions.defaults());
-    client = new EmulatorClient(azure);
-  }
-
-  @AfterAll
-  static void stop() {
-    azure.close();
-  }
+  @RegisterExtension static final ClassEmulator emulator = ClassEmulator.unseeded();
 
   @TestFactory
   Stream<DynamicNode> everyExampleMatchesItsReferenceExceptNamedDifferences() {
@@ -128,7 +115,7 @@ class ReferenceExamplesReplayTest {
   }
 
   private static Replayed replay(Path file) {
-    azure.admin().reset();
+    emulator.azure().admin().reset();
     JsonNode example = ReferenceData.read(file);
     JsonNode parameters = example.path("parameters");
     String operation = file.getFileName().toString().replace(".json", "");
@@ -165,7 +152,7 @@ class ReferenceExamplesReplayTest {
       this.responses = responses;
       String subscription = parameters.path("subscriptionId").asText();
       String group = parameters.path("resourceGroupName").asText();
-      azure.admin().addResourceGroup(subscription, group, "japaneast");
+      emulator.azure().admin().addResourceGroup(subscription, group, "japaneast");
       this.account =
           path(
               "subscriptions",
@@ -176,7 +163,8 @@ class ReferenceExamplesReplayTest {
               "Microsoft.Batch",
               "batchAccounts",
               parameters.path("accountName").asText());
-      azure
+      emulator
+          .azure()
           .admin()
           .addBatchAccount(
               new BatchAccountSeed(decode(account), null, 100_000, 100_000, List.of(), false));
@@ -186,30 +174,32 @@ class ReferenceExamplesReplayTest {
     EmulatorClient.Reply run(String operation) {
       JsonNode shown = responses.path("200").path("body");
       if (operation.startsWith("PoolCreate")) {
-        return client.put(pool + query, parameters.path("parameters"));
+        return emulator.client().put(pool + query, parameters.path("parameters"));
       }
       if (operation.equals("PoolListWithFilter")) {
         seedFilteredPools();
-        return client.get(
-            account
-                + "/pools"
-                + query
-                + "&%24filter="
-                + encode(parameters.path("$filter").asText())
-                + "&%24select="
-                + encode(parameters.path("$select").asText())
-                + "&maxresults="
-                + parameters.path("maxResults").asText());
+        return emulator
+            .client()
+            .get(
+                account
+                    + "/pools"
+                    + query
+                    + "&%24filter="
+                    + encode(parameters.path("$filter").asText())
+                    + "&%24select="
+                    + encode(parameters.path("$select").asText())
+                    + "&maxresults="
+                    + parameters.path("maxResults").asText());
       }
       if (operation.equals("PoolList")) {
         for (JsonNode item : shown.path("value")) {
           seed(account + "/pools/" + encode(item.path("name").asText()), item);
         }
-        return client.get(account + "/pools" + query);
+        return emulator.client().get(account + "/pools" + query);
       }
       if (operation.equals("PoolDelete")) {
         seed(pool, TestWorld.json("{\"properties\": {}}"));
-        return client.delete(pool + query);
+        return emulator.client().delete(pool + query);
       }
       if (operation.equals("PoolDisableAutoScale")) {
         // The example shows the pool after autoscale is switched off at its formula's target.
@@ -226,13 +216,13 @@ class ReferenceExamplesReplayTest {
             .putObject("autoScale")
             .put("formula", "$TargetDedicatedNodes=" + target);
         seed(pool, before);
-        return client.post(pool + "/disableAutoScale" + query, null);
+        return emulator.client().post(pool + "/disableAutoScale" + query, null);
       }
       seed(pool, shown);
       return switch (operation) {
-        case "PoolGet" -> client.get(pool + query);
-        case "PoolStopResize" -> client.post(pool + "/stopResize" + query, null);
-        default -> client.patch(pool + query, parameters.path("parameters"));
+        case "PoolGet" -> emulator.client().get(pool + query);
+        case "PoolStopResize" -> emulator.client().post(pool + "/stopResize" + query, null);
+        default -> emulator.client().patch(pool + query, parameters.path("parameters"));
       };
     }
 
@@ -274,12 +264,13 @@ class ReferenceExamplesReplayTest {
             .putObject("fixedScale")
             .put("targetDedicatedNodes", dedicated)
             .put("targetLowPriorityNodes", lowPriority);
-        assertThat(client.put(poolPath + query, first).status()).isEqualTo(200);
-        azure.admin().advanceClock(AGES);
+        assertThat(emulator.client().put(poolPath + query, first).status()).isEqualTo(200);
+        emulator.azure().admin().advanceClock(AGES);
       }
       JsonNode error = properties.path("resizeOperationStatus").path("errors").path(0);
       if (error.isObject()) {
-        azure
+        emulator
+            .azure()
             .admin()
             .failNextResize(
                 new ResizeFailure(
@@ -290,7 +281,7 @@ class ReferenceExamplesReplayTest {
       }
       ObjectNode body = TestWorld.json("{}");
       body.set("properties", writable);
-      EmulatorClient.Reply seeded = client.put(poolPath + query, body);
+      EmulatorClient.Reply seeded = emulator.client().put(poolPath + query, body);
       assertThat(seeded.status()).as("seeding %s: %s", poolPath, seeded.body()).isEqualTo(200);
     }
 
@@ -298,11 +289,11 @@ class ReferenceExamplesReplayTest {
     private void seedFilteredPools() {
       String testpool = account + "/pools/testpool";
       String pooltest = account + "/pools/pooltest";
-      client.put(testpool + query, poolOf(0, 2));
-      azure.admin().advanceClock(AGES);
-      client.put(pooltest + query, poolOf(4, 0));
-      azure.admin().advanceClock(AGES);
-      client.patch(pooltest + query, TestWorld.fixedScale(8, 0, null));
+      emulator.client().put(testpool + query, poolOf(0, 2));
+      emulator.azure().admin().advanceClock(AGES);
+      emulator.client().put(pooltest + query, poolOf(4, 0));
+      emulator.azure().admin().advanceClock(AGES);
+      emulator.client().patch(pooltest + query, TestWorld.fixedScale(8, 0, null));
     }
 
     private static ObjectNode poolOf(int dedicated, int lowPriority) {
@@ -317,7 +308,7 @@ class ReferenceExamplesReplayTest {
       JsonNode parameters, String resourceType, String nameParameter) {
     String subscription = parameters.path("subscriptionId").asText();
     String group = parameters.path("resourceGroupName").asText();
-    azure.admin().addResourceGroup(subscription, group, "westus");
+    emulator.azure().admin().addResourceGroup(subscription, group, "westus");
     return path(
         "subscriptions",
         subscription,
@@ -336,19 +327,19 @@ class ReferenceExamplesReplayTest {
     if (operation.startsWith("Image_Create")) {
       JsonNode body = parameters.path("parameters");
       seedImageSources(body);
-      return client.put(image + query, body);
+      return emulator.client().put(image + query, body);
     }
     if (operation.equals("Image_Get")) {
       JsonNode shown = responses.path("200").path("body");
       ObjectNode body = shown.deepCopy();
       ((ObjectNode) body.path("properties")).remove("provisioningState");
       seedImageSources(body);
-      assertThat(client.put(image + query, body).status()).isEqualTo(201);
-      azure.admin().advanceClock(AGES);
-      return client.get(image + query);
+      assertThat(emulator.client().put(image + query, body).status()).isEqualTo(201);
+      emulator.azure().admin().advanceClock(AGES);
+      return emulator.client().get(image + query);
     }
     seedImage(decode(image), apiVersion);
-    return client.delete(image + query);
+    return emulator.client().delete(image + query);
   }
 
   private static EmulatorClient.Reply snapshotScenario(
@@ -358,16 +349,16 @@ class ReferenceExamplesReplayTest {
     ObjectNode body = responses.path("200").path("body").deepCopy();
     ObjectNode properties = (ObjectNode) body.get("properties");
     List.of("provisioningState", "timeCreated").forEach(properties::remove);
-    assertThat(client.put(snapshot + query, body).status()).isEqualTo(202);
-    azure.admin().advanceClock(AGES);
-    return client.get(snapshot + query);
+    assertThat(emulator.client().put(snapshot + query, body).status()).isEqualTo(202);
+    emulator.azure().admin().advanceClock(AGES);
+    return emulator.client().get(snapshot + query);
   }
 
   private static EmulatorClient.Reply galleryScenario(
       String operation, JsonNode parameters, String apiVersion, JsonNode responses) {
     String subscription = parameters.path("subscriptionId").asText();
     String group = parameters.path("resourceGroupName").asText();
-    azure.admin().addResourceGroup(subscription, group, "westus");
+    emulator.azure().admin().addResourceGroup(subscription, group, "westus");
     String query = "?api-version=" + apiVersion;
     String gallery =
         path(
@@ -380,12 +371,12 @@ class ReferenceExamplesReplayTest {
             "galleries",
             parameters.path("galleryName").asText());
     if (operation.equals("Gallery_Create")) {
-      return client.put(gallery + query, parameters.path("gallery"));
+      return emulator.client().put(gallery + query, parameters.path("gallery"));
     }
     createAndWait(gallery + query, TestWorld.json("{\"location\": \"West US\"}"));
     String definition = gallery + "/images/" + encode(parameters.path("galleryImageName").asText());
     if (operation.equals("GalleryImage_Create")) {
-      return client.put(definition + query, parameters.path("galleryImage"));
+      return emulator.client().put(definition + query, parameters.path("galleryImage"));
     }
     createAndWait(
         definition + query,
@@ -401,7 +392,7 @@ class ReferenceExamplesReplayTest {
     seedVersionSources(storage);
     switch (operation) {
       case "GalleryImageVersion_Create", "GalleryImageVersion_Create_WithSnapshotsAsSource" -> {
-        return client.put(version + query, request);
+        return emulator.client().put(version + query, request);
       }
       case "GalleryImageVersion_Delete" -> {
         String image =
@@ -412,7 +403,7 @@ class ReferenceExamplesReplayTest {
                 + "/providers/Microsoft.Compute/images/source";
         seedImage(image, ApiVersions.IMAGES_SDK);
         createAndWait(version + query, TestWorld.version(image, "westus", "1"));
-        return client.delete(version + query);
+        return emulator.client().delete(version + query);
       }
       default -> {
         ObjectNode before = shown.deepCopy();
@@ -420,9 +411,11 @@ class ReferenceExamplesReplayTest {
         List.of("provisioningState", "replicationStatus").forEach(properties::remove);
         createAndWait(version + query, before);
         if (operation.equals("GalleryImageVersion_Update")) {
-          return client.patch(version + query, request);
+          return emulator.client().patch(version + query, request);
         }
-        return client.get(version + query + "&%24expand=" + parameters.path("$expand").asText());
+        return emulator
+            .client()
+            .get(version + query + "&%24expand=" + parameters.path("$expand").asText());
       }
     }
   }
@@ -431,7 +424,7 @@ class ReferenceExamplesReplayTest {
       String operation, JsonNode parameters, String apiVersion) {
     String subscription = parameters.path("subscriptionId").asText();
     String group = parameters.path("resourceGroupName").asText();
-    azure.admin().addResourceGroup(subscription, group, "westus");
+    emulator.azure().admin().addResourceGroup(subscription, group, "westus");
     // The example's parentResourcePath is the placeholder name itself: a resource without parent.
     String scope =
         path(
@@ -449,12 +442,14 @@ class ReferenceExamplesReplayTest {
             + encode(parameters.path("lockName").asText());
     String query = "?api-version=" + apiVersion;
     if (operation.startsWith("ManagementLocks_CreateOrUpdate")) {
-      return client.put(lock + query, parameters.path("parameters"));
+      return emulator.client().put(lock + query, parameters.path("parameters"));
     }
-    client.put(lock + query, TestWorld.json("{\"properties\": {\"level\": \"ReadOnly\"}}"));
+    emulator
+        .client()
+        .put(lock + query, TestWorld.json("{\"properties\": {\"level\": \"ReadOnly\"}}"));
     return operation.startsWith("ManagementLocks_Delete")
-        ? client.delete(lock + query)
-        : client.get(lock + query);
+        ? emulator.client().delete(lock + query)
+        : emulator.client().get(lock + query);
   }
 
   /** Snapshots and disks an image names; 10 GB each, like the examples' versions report. */
@@ -485,7 +480,7 @@ class ReferenceExamplesReplayTest {
   /** A managed image with a 10 GB OS disk (ReadOnly) and a 10 GB data disk at LUN 1 (None). */
   private static void seedImage(String imageId, String apiVersion) {
     ResourceId id = ResourceId.parse(imageId);
-    azure.admin().addResourceGroup(id.subscriptionId(), id.resourceGroup(), "westus");
+    emulator.azure().admin().addResourceGroup(id.subscriptionId(), id.resourceGroup(), "westus");
     String os =
         id.resourceGroupId() + "/providers/Microsoft.Compute/snapshots/" + id.name() + "-os";
     String data =
@@ -508,8 +503,8 @@ class ReferenceExamplesReplayTest {
       return;
     }
     ResourceId id = ResourceId.parse(snapshotId);
-    azure.admin().addResourceGroup(id.subscriptionId(), id.resourceGroup(), "westus");
-    azure.admin().addSnapshot(new SnapshotSeed(id.toString(), null, osType, 10, null));
+    emulator.azure().admin().addResourceGroup(id.subscriptionId(), id.resourceGroup(), "westus");
+    emulator.azure().admin().addSnapshot(new SnapshotSeed(id.toString(), null, osType, 10, null));
   }
 
   private static void seedDisk(String diskId) {
@@ -517,18 +512,19 @@ class ReferenceExamplesReplayTest {
       return;
     }
     ResourceId id = ResourceId.parse(diskId);
-    azure.admin().addResourceGroup(id.subscriptionId(), id.resourceGroup(), "westus");
-    azure
+    emulator.azure().admin().addResourceGroup(id.subscriptionId(), id.resourceGroup(), "westus");
+    emulator
+        .azure()
         .admin()
         .addReferencedResource(id.toString(), null, TestWorld.json("{\"diskSizeGB\": 10}"));
   }
 
   private static void createAndWait(String pathAndQuery, JsonNode body) {
-    EmulatorClient.Reply created = client.put(pathAndQuery, body);
+    EmulatorClient.Reply created = emulator.client().put(pathAndQuery, body);
     assertThat(created.status())
         .as("seeding %s: %s", pathAndQuery, created.body())
         .isIn(200, 201, 202);
-    azure.admin().advanceClock(AGES);
+    emulator.azure().admin().advanceClock(AGES);
   }
 
   private static boolean hasHeader(JsonNode headers, String name) {
