@@ -14,11 +14,35 @@ import java.util.List;
  */
 abstract class ComputeResourceHandler extends ResourceHandler {
 
-  ComputeResourceHandler(EmulatorState state) {
+  private final String type;
+  private final List<String> apiVersions;
+  private final LongRunningOperation.Kind operationKind;
+
+  ComputeResourceHandler(
+      EmulatorState state,
+      String type,
+      List<String> apiVersions,
+      LongRunningOperation.Kind operationKind) {
     super(state);
+    this.type = type;
+    this.apiVersions = apiVersions;
+    this.operationKind = operationKind;
   }
 
-  abstract LongRunningOperation.Kind operationKind();
+  @Override
+  final String type() {
+    return type;
+  }
+
+  @Override
+  final List<String> apiVersions() {
+    return apiVersions;
+  }
+
+  /** Which operation URLs (and so which polling shape) this provider's LROs use. */
+  final LongRunningOperation.Kind operationKind() {
+    return operationKind;
+  }
 
   /**
    * Validates a create or update and returns the document to store; {@code existing} is {@code

@@ -13,22 +13,7 @@ final class GalleryHandler extends ComputeResourceHandler {
   static final String TYPE = "Microsoft.Compute/galleries";
 
   GalleryHandler(EmulatorState state) {
-    super(state);
-  }
-
-  @Override
-  String type() {
-    return TYPE;
-  }
-
-  @Override
-  List<String> apiVersions() {
-    return ApiVersions.GALLERIES;
-  }
-
-  @Override
-  LongRunningOperation.Kind operationKind() {
-    return LongRunningOperation.Kind.GALLERY;
+    super(state, TYPE, ApiVersions.GALLERIES, LongRunningOperation.Kind.GALLERY);
   }
 
   @Override

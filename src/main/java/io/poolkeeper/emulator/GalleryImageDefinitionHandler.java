@@ -16,22 +16,7 @@ final class GalleryImageDefinitionHandler extends ComputeResourceHandler {
       List.of("osType", "osState", "hyperVGeneration", "identifier");
 
   GalleryImageDefinitionHandler(EmulatorState state) {
-    super(state);
-  }
-
-  @Override
-  String type() {
-    return TYPE;
-  }
-
-  @Override
-  List<String> apiVersions() {
-    return ApiVersions.GALLERIES;
-  }
-
-  @Override
-  LongRunningOperation.Kind operationKind() {
-    return LongRunningOperation.Kind.GALLERY;
+    super(state, TYPE, ApiVersions.GALLERIES, LongRunningOperation.Kind.GALLERY);
   }
 
   @Override

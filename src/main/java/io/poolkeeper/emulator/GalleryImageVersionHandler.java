@@ -18,22 +18,7 @@ final class GalleryImageVersionHandler extends ComputeResourceHandler {
   private static final int MAX_REPLICAS_PER_REGION = 100;
 
   GalleryImageVersionHandler(EmulatorState state) {
-    super(state);
-  }
-
-  @Override
-  String type() {
-    return TYPE;
-  }
-
-  @Override
-  List<String> apiVersions() {
-    return ApiVersions.GALLERY_IMAGE_VERSIONS;
-  }
-
-  @Override
-  LongRunningOperation.Kind operationKind() {
-    return LongRunningOperation.Kind.GALLERY;
+    super(state, TYPE, ApiVersions.GALLERY_IMAGE_VERSIONS, LongRunningOperation.Kind.GALLERY);
   }
 
   @Override

@@ -17,22 +17,7 @@ final class ImageHandler extends ComputeResourceHandler {
   static final String TYPE = "Microsoft.Compute/images";
 
   ImageHandler(EmulatorState state) {
-    super(state);
-  }
-
-  @Override
-  String type() {
-    return TYPE;
-  }
-
-  @Override
-  List<String> apiVersions() {
-    return ApiVersions.IMAGES;
-  }
-
-  @Override
-  LongRunningOperation.Kind operationKind() {
-    return LongRunningOperation.Kind.COMPUTE;
+    super(state, TYPE, ApiVersions.IMAGES, LongRunningOperation.Kind.COMPUTE);
   }
 
   @Override

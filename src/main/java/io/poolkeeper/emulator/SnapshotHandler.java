@@ -2,7 +2,6 @@ package io.poolkeeper.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -17,22 +16,7 @@ final class SnapshotHandler extends ComputeResourceHandler {
   private static final long BYTES_PER_GB = 1024L * 1024 * 1024;
 
   SnapshotHandler(EmulatorState state) {
-    super(state);
-  }
-
-  @Override
-  String type() {
-    return TYPE;
-  }
-
-  @Override
-  List<String> apiVersions() {
-    return ApiVersions.DISKS;
-  }
-
-  @Override
-  LongRunningOperation.Kind operationKind() {
-    return LongRunningOperation.Kind.DISK;
+    super(state, TYPE, ApiVersions.DISKS, LongRunningOperation.Kind.DISK);
   }
 
   @Override
