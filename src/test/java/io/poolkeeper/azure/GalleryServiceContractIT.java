@@ -13,36 +13,25 @@ import io.poolkeeper.azure.GalleryService.TargetRegion;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link GalleryService} through the Azure SDK against the emulator. */
 class GalleryServiceContractIT {
 
-  private static EmulatedAzure azure;
-  private static GalleryService galleries;
+  @RegisterExtension static final EmulatedAzurePerClass emulated = new EmulatedAzurePerClass();
+
+  private final EmulatedAzure azure = emulated.azure();
+  private final GalleryService galleries = azure.clients.galleries();
 
   private final GalleryImageVersionRef version =
       new GalleryImageVersionRef(
           SUBSCRIPTION, IMAGES_GROUP, "render_gallery", "render-base", "1.0.0");
   private final ImageRef sourceImage = new ImageRef(SUBSCRIPTION, IMAGES_GROUP, "render-base");
 
-  @BeforeAll
-  static void startEmulator() {
-    azure = EmulatedAzure.start();
-    galleries = azure.clients.galleries();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    azure.close();
-  }
-
   @BeforeEach
   void aManagedImageExists() {
-    azure.reset();
     azure
         .clients
         .images()

@@ -7,35 +7,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.poolkeeper.azure.LockService.LockInfo;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link LockService} through the Azure SDK against the emulator, and what a lock prevents. */
 class LockServiceContractIT {
 
-  private static EmulatedAzure azure;
-  private static LockService locks;
-  private static ManagedImageService images;
+  @RegisterExtension static final EmulatedAzurePerClass emulated = new EmulatedAzurePerClass();
+
+  private final EmulatedAzure azure = emulated.azure();
+  private final LockService locks = azure.clients.locks();
+  private final ManagedImageService images = azure.clients.images();
 
   private final ImageRef image = new ImageRef(SUBSCRIPTION, IMAGES_GROUP, "render-base");
 
-  @BeforeAll
-  static void startEmulator() {
-    azure = EmulatedAzure.start();
-    locks = azure.clients.locks();
-    images = azure.clients.images();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    azure.close();
-  }
-
   @BeforeEach
   void anImageExists() {
-    azure.reset();
     images.beginCreateOrUpdate(ManagedImageServiceContractIT.fromSnapshots(image));
     azure.advance(Duration.ofMinutes(30));
   }

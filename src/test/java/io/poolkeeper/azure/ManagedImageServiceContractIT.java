@@ -17,34 +17,18 @@ import io.poolkeeper.azure.ManagedImageService.VirtualMachineSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link ManagedImageService} through the Azure SDK against the emulator. */
 class ManagedImageServiceContractIT {
 
-  private static EmulatedAzure azure;
-  private static ManagedImageService images;
+  @RegisterExtension static final EmulatedAzurePerClass emulated = new EmulatedAzurePerClass();
+
+  private final EmulatedAzure azure = emulated.azure();
+  private final ManagedImageService images = azure.clients.images();
 
   private final ImageRef image = new ImageRef(SUBSCRIPTION, IMAGES_GROUP, "render-base");
-
-  @BeforeAll
-  static void startEmulator() {
-    azure = EmulatedAzure.start();
-    images = azure.clients.images();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    azure.close();
-  }
-
-  @BeforeEach
-  void freshWorld() {
-    azure.reset();
-  }
 
   @Test
   void imageFromSnapshotsIsCreatingThenSucceeded() {

@@ -16,16 +16,17 @@ import io.poolkeeper.emulator.ResizeFailure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link PoolService} through the Azure SDK (Batch management plane) against the emulator. */
 class PoolServiceContractIT {
 
-  private static EmulatedAzure azure;
-  private static PoolService pools;
+  @RegisterExtension static final EmulatedAzurePerClass emulated = new EmulatedAzurePerClass();
+
+  private final EmulatedAzure azure = emulated.azure();
+  private final PoolService pools = azure.clients.pools();
 
   private final PoolRef pool = ACCOUNT.pool("render-pool");
   private final GalleryImageVersionRef imageVersion =
@@ -36,20 +37,8 @@ class PoolServiceContractIT {
           "render-base",
           "1.0.0");
 
-  @BeforeAll
-  static void startEmulator() {
-    azure = EmulatedAzure.start();
-    pools = azure.clients.pools();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    azure.close();
-  }
-
   @BeforeEach
   void aGalleryImageVersionExists() {
-    azure.reset();
     ImageRef image =
         new ImageRef(EmulatedAzure.SUBSCRIPTION, EmulatedAzure.IMAGES_GROUP, "render-base");
     azure.clients.images().beginCreateOrUpdate(ManagedImageServiceContractIT.fromSnapshots(image));
