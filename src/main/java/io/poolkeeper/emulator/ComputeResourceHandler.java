@@ -224,6 +224,14 @@ abstract class ComputeResourceHandler extends ResourceHandler {
     }
   }
 
+  /** Azure refuses to delete a resource that still has children of the given type. */
+  protected void refuseWhileChildrenExist(ArmResource parent, String childType) {
+    List<ArmResource> children = state.store().children(parent.id(), childType);
+    if (!children.isEmpty()) {
+      throw ArmErrors.cannotDeleteWithNestedResources(children.get(0).id());
+    }
+  }
+
   /** A new stored document with the request's location and tags. */
   protected static ObjectNode locatedDocument(ObjectNode body) {
     ObjectNode document = EmulatorJson.object();

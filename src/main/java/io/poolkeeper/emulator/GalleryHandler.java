@@ -1,7 +1,6 @@
 package io.poolkeeper.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,10 +29,6 @@ final class GalleryHandler extends ComputeResourceHandler {
 
   @Override
   void checkDeletable(ArmResource gallery) {
-    List<ArmResource> definitions =
-        state.store().children(gallery.id(), GalleryImageDefinitionHandler.TYPE);
-    if (!definitions.isEmpty()) {
-      throw ArmErrors.cannotDeleteWithNestedResources(definitions.get(0).id());
-    }
+    refuseWhileChildrenExist(gallery, GalleryImageDefinitionHandler.TYPE);
   }
 }

@@ -46,10 +46,6 @@ final class GalleryImageDefinitionHandler extends ComputeResourceHandler {
 
   @Override
   void checkDeletable(ArmResource definition) {
-    List<ArmResource> versions =
-        state.store().children(definition.id(), GalleryImageVersionHandler.TYPE);
-    if (!versions.isEmpty()) {
-      throw ArmErrors.cannotDeleteWithNestedResources(versions.get(0).id());
-    }
+    refuseWhileChildrenExist(definition, GalleryImageVersionHandler.TYPE);
   }
 }
