@@ -3,10 +3,19 @@ package io.poolkeeper.azure;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.core.http.policy.AddDatePolicy;
+import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
+import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.core.http.policy.HttpLoggingPolicy;
+import com.azure.core.http.policy.RequestIdPolicy;
+import com.azure.core.http.policy.RequestRetryCondition;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.RetryStrategy;
+import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.resourcemanager.batch.BatchManager;
@@ -18,6 +27,7 @@ import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +44,16 @@ public final class AzureClients {
   /** Public Azure's Resource Manager endpoint. */
   public static final URI AZURE_RESOURCE_MANAGER = URI.create("https://management.azure.com/");
 
+  /**
+   * A response header Azure never sends. Naming it makes azure-core's RetryPolicy ask our strategy
+   * for every delay (with the response), instead of obeying Retry-After however long it is.
+   */
+  private static final String DELAY_FROM_STRATEGY = "x-poolkeeper-delay-from-retry-strategy";
+
   private final Settings settings;
   private final HttpClient httpClient;
+  private final OperationCapture operationCapture = new OperationCapture();
+  private final HttpPipeline armPipeline;
   private final ConcurrentMap<String, ComputeManager> compute = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, BatchManager> batch = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, ResourceManager> resources = new ConcurrentHashMap<>();
@@ -55,11 +73,25 @@ public final class AzureClients {
       RetrySettings retry) {}
 
   /**
-   * Retries of a single call after a 5xx or a broken connection, with exponential backoff.
-   * Throttling (429) is never retried here: it surfaces as {@link AzureException.Throttled} so a
-   * reconciler requeues after Retry-After instead of holding a thread.
+   * Retries of a single call after a 5xx or a broken connection, with exponential backoff; a longer
+   * Retry-After is honoured up to {@code maxDelay}, never beyond. Throttling (429) is never retried
+   * here: it surfaces as {@link AzureException.Throttled} so a reconciler requeues after
+   * Retry-After instead of holding a thread.
    */
   public record RetrySettings(int maxRetries, Duration baseDelay, Duration maxDelay) {
+
+    /**
+     * The wait before retry number {@code tryCount} (0-based): exponential from {@code baseDelay},
+     * at least what Azure's Retry-After headers ask, and never more than {@code maxDelay}.
+     */
+    Duration delay(int tryCount, Optional<Duration> retryAfter) {
+      Duration delay = baseDelay.multipliedBy(1L << Math.min(tryCount, 16));
+      if (retryAfter.isPresent() && retryAfter.get().compareTo(delay) > 0) {
+        delay = retryAfter.get();
+      }
+      return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+    }
+
     public static RetrySettings defaults() {
       return new RetrySettings(2, Duration.ofMillis(500), Duration.ofSeconds(4));
     }
@@ -75,6 +107,20 @@ public final class AzureClients {
     settings.trustedCa().ifPresent(ca -> jdk.sslContext(TrustedCertificates.trusting(ca)));
     this.httpClient =
         new JdkHttpClientBuilder(jdk).connectionTimeout(Duration.ofSeconds(10)).build();
+    this.armPipeline =
+        new HttpPipelineBuilder()
+            .httpClient(httpClient)
+            .policies(
+                new UserAgentPolicy("poolkeeper"),
+                new RequestIdPolicy(),
+                retryPolicy(),
+                new AddDatePolicy(),
+                new BearerTokenAuthenticationPolicy(
+                    settings.credential(),
+                    AzureEnvironment.AZURE.getManagementEndpoint() + "/.default"),
+                operationCapture,
+                new HttpLoggingPolicy(new HttpLogOptions()))
+            .build();
   }
 
   public ManagedImageService images() {
@@ -93,6 +139,14 @@ public final class AzureClients {
     return new SdkLockService(this::resources);
   }
 
+  public BatchAccountService batchAccounts() {
+    return new SdkBatchAccountService(this::batch);
+  }
+
+  public OperationService operations() {
+    return new ArmOperationService(armPipeline, settings.resourceManagerEndpoint());
+  }
+
   /**
    * A credential for the emulator, which accepts any bearer token. Only ever pointed at the
    * emulator: real Azure rejects the token.
@@ -109,6 +163,7 @@ public final class AzureClients {
             ComputeManager.configure()
                 .withHttpClient(httpClient)
                 .withRetryPolicy(retryPolicy())
+                .withPolicy(operationCapture)
                 .authenticate(settings.credential(), profile(id)));
   }
 
@@ -119,6 +174,7 @@ public final class AzureClients {
             BatchManager.configure()
                 .withHttpClient(httpClient)
                 .withRetryPolicy(retryPolicy())
+                .withPolicy(operationCapture)
                 .authenticate(settings.credential(), profile(id)));
   }
 
@@ -129,6 +185,7 @@ public final class AzureClients {
             ResourceManager.configure()
                 .withHttpClient(httpClient)
                 .withRetryPolicy(retryPolicy())
+                .withPolicy(operationCapture)
                 .authenticate(settings.credential(), profile(id))
                 .withSubscription(id));
   }
@@ -158,8 +215,15 @@ public final class AzureClients {
 
           @Override
           public Duration calculateRetryDelay(int retryAttempts) {
-            Duration delay = retry.baseDelay().multipliedBy(1L << Math.min(retryAttempts, 16));
-            return delay.compareTo(retry.maxDelay()) > 0 ? retry.maxDelay() : delay;
+            return retry.delay(retryAttempts, Optional.empty());
+          }
+
+          @Override
+          public Duration calculateRetryDelay(RequestRetryCondition condition) {
+            HttpResponse response = condition.getResponse();
+            return retry.delay(
+                condition.getTryCount(),
+                response == null ? Optional.empty() : AzureErrors.askedRetryAfter(response));
           }
 
           @Override
@@ -176,6 +240,8 @@ public final class AzureClients {
           public boolean shouldRetryException(Throwable failure) {
             return failure instanceof IOException || failure.getCause() instanceof IOException;
           }
-        });
+        },
+        DELAY_FROM_STRATEGY,
+        ChronoUnit.SECONDS);
   }
 }

@@ -5,8 +5,12 @@ import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.management.exception.ManagementError;
 import com.azure.core.management.exception.ManagementException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /** Maps the Azure SDK's exceptions to {@link AzureException}: the one place that knows both. */
@@ -18,6 +22,9 @@ public final class AzureErrors {
   /** When Azure throttles without saying for how long. */
   static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
 
+  /** The detail in which Batch names the property it refused. */
+  private static final String BATCH_PROPERTY_DETAIL = "PropertyName";
+
   private AzureErrors() {}
 
   /** Runs an SDK call, translating its failure. */
@@ -27,7 +34,7 @@ public final class AzureErrors {
     } catch (AzureException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw map(e);
+      throw translate(e);
     }
   }
 
@@ -40,11 +47,17 @@ public final class AzureErrors {
         });
   }
 
-  /** Runs an SDK read; a resource Azure does not have is empty rather than an error. */
+  /**
+   * Runs an SDK read; a resource Azure does not have is empty rather than an error. A missing
+   * parent (resource group, gallery, Batch account) is still an error: it is not the same news.
+   */
   public static <T> Optional<T> find(Supplier<T> sdkRead) {
     try {
       return Optional.of(call(sdkRead));
     } catch (AzureException.NotFound e) {
+      if (e.parentMissing()) {
+        throw e;
+      }
       return Optional.empty();
     }
   }
@@ -58,15 +71,23 @@ public final class AzureErrors {
     }
   }
 
-  /** The {@link AzureException} for a failure of an SDK call. */
-  public static AzureException map(Throwable failure) {
-    if (failure instanceof AzureException azure) {
-      return azure;
+  /**
+   * The {@link AzureException} for a failure of an SDK call, or the failure itself when it is not
+   * about Azure at all (a bug here or in the SDK must not pass for a passing network fault).
+   */
+  static RuntimeException translate(RuntimeException failure) {
+    if (failure instanceof HttpResponseException http && http.getResponse() != null) {
+      return map(http);
     }
-    if (!(failure instanceof HttpResponseException http) || http.getResponse() == null) {
+    if (isNetworkFailure(failure)) {
       return new AzureException.Transient(
           0, "", "no answer from Azure: " + describe(failure), failure);
     }
+    return failure;
+  }
+
+  /** The {@link AzureException} for an answer Azure gave. */
+  static AzureException map(HttpResponseException http) {
     HttpResponse response = http.getResponse();
     int status = response.getStatusCode();
     String code = "";
@@ -76,37 +97,86 @@ public final class AzureErrors {
       ManagementError error = management.getValue();
       code = error.getCode() == null ? "" : error.getCode();
       message = error.getMessage() == null ? message : error.getMessage();
-      target = error.getTarget();
-      if (target == null && error.getDetails() != null && !error.getDetails().isEmpty()) {
-        target = error.getDetails().get(0).getTarget();
-      }
+      target = target(error);
     }
+    return of(status, code, message, target, retryAfter(response), http);
+  }
+
+  /** The {@link AzureException} for an HTTP status and ARM error body, however they arrived. */
+  static AzureException of(
+      int status,
+      String code,
+      String message,
+      String target,
+      Duration retryAfter,
+      Throwable cause) {
     if (status == 404) {
-      return new AzureException.NotFound(code, message, failure);
+      return new AzureException.NotFound(code, message, cause);
     }
     if (status == 409 || status == 412) {
-      return new AzureException.Conflict(status, code, message, failure);
+      return new AzureException.Conflict(status, code, message, cause);
     }
     if (status == 429) {
-      return new AzureException.Throttled(code, message, retryAfter(response), failure);
+      return new AzureException.Throttled(code, message, retryAfter, cause);
     }
     if (status >= 500 || status == 408) {
-      return new AzureException.Transient(status, code, message, failure);
+      return new AzureException.Transient(status, code, message, cause);
     }
-    return new AzureException.InvalidRequest(status, code, message, target, failure);
+    return new AzureException.InvalidRequest(status, code, message, target, cause);
+  }
+
+  /** ARM's {@code target}, else the property a Batch error names among its details. */
+  static String target(ManagementError error) {
+    if (error.getTarget() != null && !"BatchAccount".equals(error.getTarget())) {
+      return error.getTarget();
+    }
+    List<? extends ManagementError> details = error.getDetails();
+    if (details != null) {
+      for (ManagementError detail : details) {
+        if (BATCH_PROPERTY_DETAIL.equalsIgnoreCase(detail.getCode())) {
+          return detail.getMessage();
+        }
+      }
+      for (ManagementError detail : details) {
+        if (detail.getTarget() != null) {
+          return detail.getTarget();
+        }
+      }
+    }
+    return null;
   }
 
   /** Retry-After in seconds (or an HTTP date, which ARM does not send), else a default. */
   static Duration retryAfter(HttpResponse response) {
+    return askedRetryAfter(response).orElse(DEFAULT_RETRY_AFTER);
+  }
+
+  /** How long the response asks the caller to wait, if it asks in a form ARM uses. */
+  static Optional<Duration> askedRetryAfter(HttpResponse response) {
     String milliseconds = response.getHeaderValue(RETRY_AFTER_MS);
-    if (milliseconds != null && milliseconds.matches("\\d+")) {
-      return Duration.ofMillis(Long.parseLong(milliseconds));
+    if (milliseconds != null && milliseconds.trim().matches("\\d{1,9}")) {
+      return Optional.of(Duration.ofMillis(Long.parseLong(milliseconds.trim())));
     }
     String seconds = response.getHeaderValue(HttpHeaderName.RETRY_AFTER);
-    if (seconds != null && seconds.trim().matches("\\d+")) {
-      return Duration.ofSeconds(Long.parseLong(seconds.trim()));
+    if (seconds != null && seconds.trim().matches("\\d{1,9}")) {
+      return Optional.of(Duration.ofSeconds(Long.parseLong(seconds.trim())));
     }
-    return DEFAULT_RETRY_AFTER;
+    return Optional.empty();
+  }
+
+  /** No answer arrived: the connection failed, broke or timed out. */
+  private static boolean isNetworkFailure(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException
+          || cause instanceof UncheckedIOException
+          || cause instanceof TimeoutException) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   private static String describe(Throwable failure) {

@@ -4,20 +4,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Managed images ({@code Microsoft.Compute/images}): the source of gallery image versions. */
+/**
+ * Managed images ({@code Microsoft.Compute/images}): the source of gallery image versions. An
+ * image's source cannot change in Azure; only its tags can, by a PATCH of the tags alone.
+ */
 public interface ManagedImageService {
 
   /**
-   * Starts creating (or updating the tags of) an image and returns as soon as Azure accepted the
-   * request; {@link #get} shows the provisioning state on later reconciles.
+   * Starts creating an image and returns as soon as Azure accepted the request, with the operation
+   * to follow ({@link OperationService}); {@link #get} shows the provisioning state too.
    */
-  void beginCreateOrUpdate(ManagedImageDefinition definition);
+  AzureOperation beginCreate(ManagedImageDefinition definition);
+
+  /** Starts replacing the image's tags (PATCH of {@code tags} only; the source is not sent). */
+  AzureOperation beginUpdateTags(ImageRef image, Map<String, String> tags);
 
   /** The image as Azure has it, or empty when it does not exist. */
   Optional<ManagedImageInfo> get(ImageRef image);
 
-  /** Starts deleting an image. An image that does not exist is already deleted. */
-  void beginDelete(ImageRef image);
+  /**
+   * Starts deleting an image. An image that does not exist is already deleted: the operation is
+   * then {@link AzureOperation#completed()}.
+   */
+  AzureOperation beginDelete(ImageRef image);
 
   /** What an image is made from. */
   sealed interface Source {}
@@ -52,16 +61,27 @@ public interface ManagedImageService {
     }
   }
 
-  /** An image as Azure reports it. */
+  /**
+   * An image as Azure reports it.
+   *
+   * @param location programmatic region name ({@code westeurope})
+   * @param osType {@code Linux} or {@code Windows}, from the OS disk
+   * @param osState {@code Generalized} or {@code Specialized}, from the OS disk
+   * @param hyperVGeneration {@code V1} or {@code V2}
+   * @param osDiskSnapshotId the OS-disk snapshot it was made from, if it was
+   */
   record ManagedImageInfo(
       String id,
       String location,
       String provisioningState,
+      String osType,
+      String osState,
       String hyperVGeneration,
       String osDiskSnapshotId,
       List<DataDiskSnapshot> dataDisks,
       Map<String, String> tags) {
     public ManagedImageInfo {
+      location = Regions.programmaticName(location);
       dataDisks = List.copyOf(dataDisks);
       tags = Map.copyOf(tags);
     }

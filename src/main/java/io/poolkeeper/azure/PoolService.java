@@ -25,7 +25,13 @@ public interface PoolService {
    */
   List<PoolInfo> list(BatchAccountRef account);
 
-  /** Changes only the given scale settings, start task or metadata; returns the pool after it. */
+  /**
+   * Changes only the given scale settings, start task or metadata; returns the pool after it. With
+   * {@link PoolPatch#ifMatch()} set, Azure refuses the change ({@link AzureException.Conflict} of
+   * kind ETAG_MISMATCH) when the pool changed since that ETag was read. New scale settings start a
+   * resize, which Batch accepts only while the pool is Steady (else a Conflict of kind
+   * RESIZE_IN_PROGRESS: {@link #stopResize} first).
+   */
   PoolInfo patch(PoolRef pool, PoolPatch patch);
 
   /** Stops a running resize; the pool ends Steady with the nodes it has. */
@@ -34,53 +40,62 @@ public interface PoolService {
   /** Switches an autoscaled pool to fixed scale at its current size. */
   PoolInfo disableAutoScale(PoolRef pool);
 
-  /** Starts deleting the pool. A pool that does not exist is already deleted. */
-  void beginDelete(PoolRef pool);
+  /**
+   * Starts deleting the pool. A pool that does not exist is already deleted: the operation is then
+   * {@link AzureOperation#completed()}.
+   */
+  AzureOperation beginDelete(PoolRef pool);
 
   /** Scale settings: exactly one of fixed or autoScale. */
-  sealed interface Scale {}
+  sealed interface ScaleSettings {}
 
-  /** A fixed target. */
-  record FixedScale(
+  /**
+   * A fixed target.
+   *
+   * @param nodeDeallocationOption what happens to tasks on removed nodes; Azure does not report it
+   *     back (it belongs to the resize, not the pool), so a pool read from Azure has {@code null}
+   *     here, which means "unknown", never "changed"
+   */
+  record FixedScaleSettings(
       int targetDedicatedNodes,
       int targetLowPriorityNodes,
       Duration resizeTimeout,
       String nodeDeallocationOption)
-      implements Scale {}
+      implements ScaleSettings {}
 
   /** An autoscale formula. */
-  record AutoScale(String formula, Duration evaluationInterval) implements Scale {}
+  record AutoScaleSettings(String formula, Duration evaluationInterval) implements ScaleSettings {}
 
   /** The task every node runs when it joins. */
-  record StartTask(
+  record StartTaskSettings(
       String commandLine,
       boolean waitForSuccess,
       int maxTaskRetryCount,
       Map<String, String> environment,
       String elevationLevel) {
-    public StartTask {
+    public StartTaskSettings {
       environment = Map.copyOf(environment);
     }
   }
 
   /** The image a pool's nodes boot: exactly one of an image ID or a Marketplace image. */
-  sealed interface Image {}
+  sealed interface ImageReference {}
 
   /** A gallery image version, a gallery image definition (latest) or a managed image. */
-  record ImageId(String id) implements Image {}
+  record ImageById(String id) implements ImageReference {}
 
   /** An Azure Marketplace image. */
-  record MarketplaceImage(String publisher, String offer, String sku, String version)
-      implements Image {}
+  record MarketplaceImageReference(String publisher, String offer, String sku, String version)
+      implements ImageReference {}
 
   /** The pool Poolkeeper wants in Azure. */
   record PoolDefinition(
       PoolRef pool,
       String vmSize,
-      Image image,
+      ImageReference image,
       String nodeAgentSkuId,
-      Scale scale,
-      StartTask startTask,
+      ScaleSettings scale,
+      StartTaskSettings startTask,
       Integer taskSlotsPerNode,
       Map<String, String> metadata) {
     public PoolDefinition {
@@ -88,13 +103,39 @@ public interface PoolService {
     }
   }
 
-  /** What a PATCH changes: null members are left as they are. */
-  record PoolPatch(Scale scale, StartTask startTask, Map<String, String> metadata) {}
+  /**
+   * What a PATCH changes: null members are left as they are.
+   *
+   * @param ifMatch the ETag the change is based on, or {@code null} for an unconditional change
+   */
+  record PoolPatch(
+      ScaleSettings scale,
+      StartTaskSettings startTask,
+      Map<String, String> metadata,
+      String ifMatch) {
 
-  /** A resize error as Batch reports it. */
-  record ResizeError(String code, String message) {}
+    /** An unconditional PATCH. */
+    public PoolPatch(
+        ScaleSettings scale, StartTaskSettings startTask, Map<String, String> metadata) {
+      this(scale, startTask, metadata, null);
+    }
 
-  /** A pool as Azure reports it. */
+    /** The same change, made only if the pool still has this ETag. */
+    public PoolPatch ifMatch(String etag) {
+      return new PoolPatch(scale, startTask, metadata, etag);
+    }
+  }
+
+  /** A resize error as Batch reports it; compare codes ignoring case, as Batch spells freely. */
+  record PoolResizeError(String code, String message) {}
+
+  /**
+   * A pool as Azure reports it.
+   *
+   * @param vmSize as Batch spells it (often upper case): compare with {@link #hasVmSize}
+   * @param resizeStartTime when the current (Resizing) or last (Steady) resize started
+   * @param resizeErrors errors of the last resize, present only while Steady after it failed
+   */
   record PoolInfo(
       String id,
       String name,
@@ -102,18 +143,24 @@ public interface PoolService {
       String provisioningState,
       String allocationState,
       String vmSize,
-      Image image,
+      ImageReference image,
       String nodeAgentSkuId,
-      Scale scale,
+      ScaleSettings scale,
       int currentDedicatedNodes,
       int currentLowPriorityNodes,
+      Integer taskSlotsPerNode,
       OffsetDateTime resizeStartTime,
-      List<ResizeError> resizeErrors,
-      StartTask startTask,
+      List<PoolResizeError> resizeErrors,
+      StartTaskSettings startTask,
       Map<String, String> metadata) {
     public PoolInfo {
       resizeErrors = List.copyOf(resizeErrors);
       metadata = Map.copyOf(metadata);
+    }
+
+    /** Batch answers VM sizes in its own casing ({@code STANDARD_D4}); sizes ignore case. */
+    public boolean hasVmSize(String size) {
+      return vmSize != null && vmSize.equalsIgnoreCase(size);
     }
   }
 }

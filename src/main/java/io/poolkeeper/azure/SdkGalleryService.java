@@ -9,13 +9,16 @@ import com.azure.resourcemanager.compute.fluent.models.GalleryInner;
 import com.azure.resourcemanager.compute.models.GalleryArtifactVersionFullSource;
 import com.azure.resourcemanager.compute.models.GalleryImageIdentifier;
 import com.azure.resourcemanager.compute.models.GalleryImageVersionPublishingProfile;
+import com.azure.resourcemanager.compute.models.GalleryImageVersionSafetyProfile;
 import com.azure.resourcemanager.compute.models.GalleryImageVersionStorageProfile;
+import com.azure.resourcemanager.compute.models.GalleryImageVersionUpdate;
 import com.azure.resourcemanager.compute.models.HyperVGeneration;
 import com.azure.resourcemanager.compute.models.OperatingSystemStateTypes;
 import com.azure.resourcemanager.compute.models.OperatingSystemTypes;
 import com.azure.resourcemanager.compute.models.ReplicationStatus;
 import com.azure.resourcemanager.compute.models.ReplicationStatusTypes;
 import com.azure.resourcemanager.compute.models.StorageAccountType;
+import com.azure.resourcemanager.compute.models.TargetRegion;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +63,7 @@ final class SdkGalleryService implements GalleryService {
   }
 
   @Override
-  public String ensureImageDefinition(ImageDefinition definition) {
+  public String ensureImageDefinition(ImageDefinitionSettings definition) {
     GalleryImageVersionRef version = definition.version();
     ComputeManagementClient client = client(version);
     return AzureErrors.find(
@@ -103,7 +106,22 @@ final class SdkGalleryService implements GalleryService {
   }
 
   @Override
-  public void beginCreateOrUpdateVersion(ImageVersionDefinition definition) {
+  public Optional<ImageDefinitionInfo> getImageDefinition(GalleryImageVersionRef version) {
+    return AzureErrors.find(
+            () ->
+                client(version)
+                    .getGalleryImages()
+                    .getWithResponse(
+                        version.resourceGroup(),
+                        version.gallery(),
+                        version.imageDefinition(),
+                        Context.NONE)
+                    .getValue())
+        .map(SdkGalleryService::definitionInfo);
+  }
+
+  @Override
+  public AzureOperation beginCreateVersion(ImageVersionDefinition definition) {
     GalleryImageVersionRef version = definition.version();
     GalleryImageVersionInner body =
         new GalleryImageVersionInner()
@@ -117,19 +135,9 @@ final class SdkGalleryService implements GalleryService {
                 new GalleryImageVersionPublishingProfile()
                     .withExcludeFromLatest(definition.excludeFromLatest())
                     .withEndOfLifeDate(definition.endOfLifeDate())
-                    .withTargetRegions(
-                        definition.targetRegions().stream()
-                            .map(
-                                region ->
-                                    new com.azure.resourcemanager.compute.models.TargetRegion()
-                                        .withName(region.name())
-                                        .withRegionalReplicaCount(region.replicaCount())
-                                        .withStorageAccountType(
-                                            StorageAccountType.fromString(
-                                                region.storageAccountType())))
-                            .toList()));
-    AzureErrors.run(
-        () ->
+                    .withTargetRegions(targetRegions(definition.targetRegions())));
+    return OperationCapture.start(
+        context ->
             client(version)
                 .getGalleryImageVersions()
                 .beginCreateOrUpdate(
@@ -137,7 +145,44 @@ final class SdkGalleryService implements GalleryService {
                     version.gallery(),
                     version.imageDefinition(),
                     version.version(),
-                    body));
+                    body,
+                    context));
+  }
+
+  @Override
+  public AzureOperation beginUpdateVersion(ImageVersionUpdate update) {
+    GalleryImageVersionRef version = update.version();
+    GalleryImageVersionPublishingProfile publishing =
+        new GalleryImageVersionPublishingProfile()
+            .withExcludeFromLatest(update.excludeFromLatest())
+            .withEndOfLifeDate(update.endOfLifeDate());
+    if (update.targetRegions() != null) {
+      publishing.withTargetRegions(targetRegions(update.targetRegions()));
+    }
+    GalleryImageVersionUpdate body =
+        new GalleryImageVersionUpdate()
+            .withPublishingProfile(publishing)
+            // The SDK insists on a storage profile; an empty one leaves the source as it is.
+            .withStorageProfile(new GalleryImageVersionStorageProfile());
+    if (update.tags() != null) {
+      body.withTags(update.tags());
+    }
+    if (update.allowDeletionOfReplicatedLocations() != null) {
+      body.withSafetyProfile(
+          new GalleryImageVersionSafetyProfile()
+              .withAllowDeletionOfReplicatedLocations(update.allowDeletionOfReplicatedLocations()));
+    }
+    return OperationCapture.start(
+        context ->
+            client(version)
+                .getGalleryImageVersions()
+                .beginUpdate(
+                    version.resourceGroup(),
+                    version.gallery(),
+                    version.imageDefinition(),
+                    version.version(),
+                    body,
+                    context));
   }
 
   @Override
@@ -158,31 +203,59 @@ final class SdkGalleryService implements GalleryService {
   }
 
   @Override
-  public void beginDeleteVersion(GalleryImageVersionRef version) {
-    AzureErrors.delete(
-        () ->
+  public AzureOperation beginDeleteVersion(GalleryImageVersionRef version) {
+    return OperationCapture.startDelete(
+        context ->
             client(version)
                 .getGalleryImageVersions()
                 .beginDelete(
                     version.resourceGroup(),
                     version.gallery(),
                     version.imageDefinition(),
-                    version.version()));
+                    version.version(),
+                    context));
   }
 
   private ComputeManagementClient client(GalleryImageVersionRef version) {
     return compute.apply(version.subscriptionId()).serviceClient();
   }
 
+  private static List<TargetRegion> targetRegions(List<ReplicaTarget> targets) {
+    return targets.stream()
+        .map(
+            target ->
+                new TargetRegion()
+                    .withName(target.region())
+                    .withRegionalReplicaCount(target.replicaCount())
+                    .withStorageAccountType(
+                        target.storageAccountType() == null
+                            ? null
+                            : StorageAccountType.fromString(target.storageAccountType())))
+        .toList();
+  }
+
+  private static ImageDefinitionInfo definitionInfo(GalleryImageInner inner) {
+    GalleryImageIdentifier identifier = inner.identifier();
+    return new ImageDefinitionInfo(
+        inner.id(),
+        inner.provisioningState() == null ? null : inner.provisioningState().toString(),
+        inner.osType() == null ? null : inner.osType().toString(),
+        inner.osState() == null ? null : inner.osState().toString(),
+        inner.hyperVGeneration() == null ? null : inner.hyperVGeneration().toString(),
+        identifier == null ? null : identifier.publisher(),
+        identifier == null ? null : identifier.offer(),
+        identifier == null ? null : identifier.sku());
+  }
+
   private static ImageVersionInfo info(GalleryImageVersionInner inner) {
     GalleryImageVersionPublishingProfile publishing = inner.publishingProfile();
-    List<TargetRegion> regions =
+    List<ReplicaTarget> regions =
         publishing == null || publishing.targetRegions() == null
             ? List.of()
             : publishing.targetRegions().stream()
                 .map(
                     r ->
-                        new TargetRegion(
+                        new ReplicaTarget(
                             r.name(),
                             r.regionalReplicaCount() == null ? 1 : r.regionalReplicaCount(),
                             r.storageAccountType() == null
@@ -190,19 +263,20 @@ final class SdkGalleryService implements GalleryService {
                                 : r.storageAccountType().toString()))
                 .toList();
     ReplicationStatus replication = inner.replicationStatus();
-    List<RegionReplication> summary =
+    List<ReplicationProgress> summary =
         replication == null || replication.summary() == null
             ? List.of()
             : replication.summary().stream()
                 .map(
                     s ->
-                        new RegionReplication(
+                        new ReplicationProgress(
                             s.region(),
                             s.state() == null ? null : s.state().toString(),
                             s.progress() == null ? 0 : s.progress()))
                 .toList();
     return new ImageVersionInfo(
         inner.id(),
+        inner.location(),
         inner.provisioningState() == null ? null : inner.provisioningState().toString(),
         inner.storageProfile() == null || inner.storageProfile().source() == null
             ? null
@@ -213,6 +287,7 @@ final class SdkGalleryService implements GalleryService {
             : replication.aggregatedState().toString(),
         summary,
         publishing != null && Boolean.TRUE.equals(publishing.excludeFromLatest()),
+        publishing == null ? null : publishing.endOfLifeDate(),
         inner.tags() == null ? Map.of() : inner.tags());
   }
 }

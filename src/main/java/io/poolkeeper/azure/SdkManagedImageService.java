@@ -9,6 +9,7 @@ import com.azure.resourcemanager.compute.models.HyperVGenerationTypes;
 import com.azure.resourcemanager.compute.models.ImageDataDisk;
 import com.azure.resourcemanager.compute.models.ImageOSDisk;
 import com.azure.resourcemanager.compute.models.ImageStorageProfile;
+import com.azure.resourcemanager.compute.models.ImageUpdate;
 import com.azure.resourcemanager.compute.models.OperatingSystemStateTypes;
 import com.azure.resourcemanager.compute.models.OperatingSystemTypes;
 import java.util.List;
@@ -26,7 +27,7 @@ final class SdkManagedImageService implements ManagedImageService {
   }
 
   @Override
-  public void beginCreateOrUpdate(ManagedImageDefinition definition) {
+  public AzureOperation beginCreate(ManagedImageDefinition definition) {
     ImageRef image = definition.image();
     ImageInner body =
         new ImageInner()
@@ -37,9 +38,17 @@ final class SdkManagedImageService implements ManagedImageService {
     if (definition.source() instanceof VirtualMachineSource vm) {
       body.withSourceVirtualMachine(new SubResource().withId(vm.virtualMachineId()));
     }
-    // Sends the PUT only; the poller is dropped and the state read back with get().
-    AzureErrors.run(
-        () -> images(image).beginCreateOrUpdate(image.resourceGroup(), image.name(), body));
+    return OperationCapture.start(
+        context ->
+            images(image).beginCreateOrUpdate(image.resourceGroup(), image.name(), body, context));
+  }
+
+  @Override
+  public AzureOperation beginUpdateTags(ImageRef image, Map<String, String> tags) {
+    // A PATCH of the tags alone: an image's source can never change, so it is never sent again.
+    ImageUpdate body = new ImageUpdate().withTags(tags);
+    return OperationCapture.start(
+        context -> images(image).beginUpdate(image.resourceGroup(), image.name(), body, context));
   }
 
   @Override
@@ -54,8 +63,9 @@ final class SdkManagedImageService implements ManagedImageService {
   }
 
   @Override
-  public void beginDelete(ImageRef image) {
-    AzureErrors.delete(() -> images(image).beginDelete(image.resourceGroup(), image.name()));
+  public AzureOperation beginDelete(ImageRef image) {
+    return OperationCapture.startDelete(
+        context -> images(image).beginDelete(image.resourceGroup(), image.name(), context));
   }
 
   private ImagesClient images(ImageRef image) {
@@ -93,10 +103,9 @@ final class SdkManagedImageService implements ManagedImageService {
 
   private static ManagedImageInfo info(ImageInner inner) {
     ImageStorageProfile storage = inner.storageProfile();
+    ImageOSDisk osDisk = storage == null ? null : storage.osDisk();
     String osDiskSnapshot =
-        storage != null && storage.osDisk() != null && storage.osDisk().snapshot() != null
-            ? storage.osDisk().snapshot().id()
-            : null;
+        osDisk != null && osDisk.snapshot() != null ? osDisk.snapshot().id() : null;
     List<DataDiskSnapshot> dataDisks =
         storage == null || storage.dataDisks() == null
             ? List.of()
@@ -110,6 +119,8 @@ final class SdkManagedImageService implements ManagedImageService {
         inner.id(),
         inner.location(),
         inner.provisioningState(),
+        osDisk == null || osDisk.osType() == null ? null : osDisk.osType().toString(),
+        osDisk == null || osDisk.osState() == null ? null : osDisk.osState().toString(),
         inner.hyperVGeneration() == null ? null : inner.hyperVGeneration().toString(),
         osDiskSnapshot,
         dataDisks,

@@ -4,18 +4,14 @@ import com.azure.core.util.Context;
 import com.azure.resourcemanager.batch.BatchManager;
 import com.azure.resourcemanager.batch.fluent.PoolsClient;
 import com.azure.resourcemanager.batch.fluent.models.PoolInner;
-import com.azure.resourcemanager.batch.models.AutoScaleSettings;
 import com.azure.resourcemanager.batch.models.AutoUserScope;
 import com.azure.resourcemanager.batch.models.AutoUserSpecification;
 import com.azure.resourcemanager.batch.models.ComputeNodeDeallocationOption;
 import com.azure.resourcemanager.batch.models.DeploymentConfiguration;
 import com.azure.resourcemanager.batch.models.ElevationLevel;
 import com.azure.resourcemanager.batch.models.EnvironmentSetting;
-import com.azure.resourcemanager.batch.models.FixedScaleSettings;
-import com.azure.resourcemanager.batch.models.ImageReference;
 import com.azure.resourcemanager.batch.models.MetadataItem;
 import com.azure.resourcemanager.batch.models.ResizeOperationStatus;
-import com.azure.resourcemanager.batch.models.ScaleSettings;
 import com.azure.resourcemanager.batch.models.UserIdentity;
 import com.azure.resourcemanager.batch.models.VirtualMachineConfiguration;
 import io.poolkeeper.azure.PoolRef.BatchAccountRef;
@@ -42,6 +38,7 @@ final class SdkPoolService implements PoolService {
           "properties/scaleSettings",
           "properties/currentDedicatedNodes",
           "properties/currentLowPriorityNodes",
+          "properties/taskSlotsPerNode",
           "properties/resizeOperationStatus",
           "properties/startTask",
           "properties/metadata");
@@ -141,7 +138,7 @@ final class SdkPoolService implements PoolService {
                         pool.account().name(),
                         pool.poolId(),
                         body,
-                        null,
+                        patch.ifMatch(),
                         Context.NONE)
                     .getValue()));
   }
@@ -167,34 +164,37 @@ final class SdkPoolService implements PoolService {
   }
 
   @Override
-  public void beginDelete(PoolRef pool) {
-    AzureErrors.delete(
-        () ->
+  public AzureOperation beginDelete(PoolRef pool) {
+    return OperationCapture.startDelete(
+        context ->
             pools(pool)
-                .beginDelete(pool.account().resourceGroup(), pool.account().name(), pool.poolId()));
+                .beginDelete(
+                    pool.account().resourceGroup(), pool.account().name(), pool.poolId(), context));
   }
 
   private PoolsClient pools(PoolRef pool) {
     return batch.apply(pool.account().subscriptionId()).serviceClient().getPools();
   }
 
-  private static ImageReference imageReference(Image image) {
-    if (image instanceof ImageId byId) {
-      return new ImageReference().withId(byId.id());
+  private static com.azure.resourcemanager.batch.models.ImageReference imageReference(
+      ImageReference image) {
+    if (image instanceof ImageById byId) {
+      return new com.azure.resourcemanager.batch.models.ImageReference().withId(byId.id());
     }
-    MarketplaceImage marketplace = (MarketplaceImage) image;
-    return new ImageReference()
+    MarketplaceImageReference marketplace = (MarketplaceImageReference) image;
+    return new com.azure.resourcemanager.batch.models.ImageReference()
         .withPublisher(marketplace.publisher())
         .withOffer(marketplace.offer())
         .withSku(marketplace.sku())
         .withVersion(marketplace.version());
   }
 
-  private static ScaleSettings scaleSettings(Scale scale) {
-    if (scale instanceof FixedScale fixed) {
-      return new ScaleSettings()
+  private static com.azure.resourcemanager.batch.models.ScaleSettings scaleSettings(
+      ScaleSettings scale) {
+    if (scale instanceof FixedScaleSettings fixed) {
+      return new com.azure.resourcemanager.batch.models.ScaleSettings()
           .withFixedScale(
-              new FixedScaleSettings()
+              new com.azure.resourcemanager.batch.models.FixedScaleSettings()
                   .withTargetDedicatedNodes(fixed.targetDedicatedNodes())
                   .withTargetLowPriorityNodes(fixed.targetLowPriorityNodes())
                   .withResizeTimeout(fixed.resizeTimeout())
@@ -204,15 +204,16 @@ final class SdkPoolService implements PoolService {
                           : ComputeNodeDeallocationOption.fromString(
                               fixed.nodeDeallocationOption())));
     }
-    AutoScale auto = (AutoScale) scale;
-    return new ScaleSettings()
+    AutoScaleSettings auto = (AutoScaleSettings) scale;
+    return new com.azure.resourcemanager.batch.models.ScaleSettings()
         .withAutoScale(
-            new AutoScaleSettings()
+            new com.azure.resourcemanager.batch.models.AutoScaleSettings()
                 .withFormula(auto.formula())
                 .withEvaluationInterval(auto.evaluationInterval()));
   }
 
-  private static com.azure.resourcemanager.batch.models.StartTask startTask(StartTask task) {
+  private static com.azure.resourcemanager.batch.models.StartTask startTask(
+      StartTaskSettings task) {
     if (task == null) {
       return null;
     }
@@ -256,41 +257,48 @@ final class SdkPoolService implements PoolService {
         scale(inner.scaleSettings()),
         inner.currentDedicatedNodes() == null ? 0 : inner.currentDedicatedNodes(),
         inner.currentLowPriorityNodes() == null ? 0 : inner.currentLowPriorityNodes(),
+        inner.taskSlotsPerNode(),
         resize == null ? null : resize.startTime(),
         resize == null || resize.errors() == null
             ? List.of()
-            : resize.errors().stream().map(e -> new ResizeError(e.code(), e.message())).toList(),
+            : resize.errors().stream()
+                .map(e -> new PoolResizeError(e.code(), e.message()))
+                .toList(),
         startTask(inner.startTask()),
         metadataMap(inner.metadata()));
   }
 
-  private static Image image(ImageReference reference) {
+  private static ImageReference image(
+      com.azure.resourcemanager.batch.models.ImageReference reference) {
     return reference.id() != null
-        ? new ImageId(reference.id())
-        : new MarketplaceImage(
+        ? new ImageById(reference.id())
+        : new MarketplaceImageReference(
             reference.publisher(), reference.offer(), reference.sku(), reference.version());
   }
 
-  private static Scale scale(ScaleSettings settings) {
+  private static ScaleSettings scale(
+      com.azure.resourcemanager.batch.models.ScaleSettings settings) {
     if (settings == null) {
       return null;
     }
     if (settings.autoScale() != null) {
-      return new AutoScale(
+      return new AutoScaleSettings(
           settings.autoScale().formula(), settings.autoScale().evaluationInterval());
     }
-    FixedScaleSettings fixed = settings.fixedScale();
+    com.azure.resourcemanager.batch.models.FixedScaleSettings fixed = settings.fixedScale();
     if (fixed == null) {
       return null;
     }
-    return new FixedScale(
+    return new FixedScaleSettings(
         fixed.targetDedicatedNodes() == null ? 0 : fixed.targetDedicatedNodes(),
         fixed.targetLowPriorityNodes() == null ? 0 : fixed.targetLowPriorityNodes(),
         fixed.resizeTimeout(),
-        fixed.nodeDeallocationOption() == null ? null : fixed.nodeDeallocationOption().toString());
+        // Unknown: Batch leaves it out of GET and list answers (it belongs to the resize).
+        null);
   }
 
-  private static StartTask startTask(com.azure.resourcemanager.batch.models.StartTask task) {
+  private static StartTaskSettings startTask(
+      com.azure.resourcemanager.batch.models.StartTask task) {
     if (task == null) {
       return null;
     }
@@ -304,7 +312,7 @@ final class SdkPoolService implements PoolService {
                 && task.userIdentity().autoUser().elevationLevel() != null
             ? task.userIdentity().autoUser().elevationLevel().toString()
             : "NonAdmin";
-    return new StartTask(
+    return new StartTaskSettings(
         task.commandLine(),
         !Boolean.FALSE.equals(task.waitForSuccess()),
         task.maxTaskRetryCount() == null ? 0 : task.maxTaskRetryCount(),

@@ -58,15 +58,39 @@ class AzureErrorsContractIT {
   }
 
   @Test
-  void aMissingParentIsNotFound() {
+  void aMissingParentIsToldApartFromAMissingResource() {
     azure = EmulatedAzure.start();
     PoolRef inMissingAccount =
         new PoolRef.BatchAccountRef(
                 EmulatedAzure.SUBSCRIPTION, EmulatedAzure.BATCH_GROUP, "nosuchaccount")
             .pool("p");
 
-    assertThat(azure.clients.pools().get(inMissingAccount)).isEmpty();
+    assertThat(azure.clients.pools().get(ACCOUNT.pool("nosuchpool"))).isEmpty();
+    assertThatThrownBy(() -> azure.clients.pools().get(inMissingAccount))
+        .isInstanceOfSatisfying(
+            AzureException.NotFound.class, missing -> assertThat(missing.parentMissing()).isTrue());
     assertThatThrownBy(() -> azure.clients.pools().list(inMissingAccount.account()))
-        .isInstanceOf(AzureException.NotFound.class);
+        .isInstanceOfSatisfying(
+            AzureException.NotFound.class, missing -> assertThat(missing.parentMissing()).isTrue());
+    ImageRef inMissingGroup = new ImageRef(EmulatedAzure.SUBSCRIPTION, "rg-nowhere", "image");
+    assertThatThrownBy(() -> azure.clients.images().get(inMissingGroup))
+        .isInstanceOfSatisfying(
+            AzureException.NotFound.class, missing -> assertThat(missing.parentMissing()).isTrue());
+    assertThat(azure.clients.batchAccounts().get(inMissingAccount.account())).isEmpty();
+  }
+
+  @Test
+  void noRetryWaitsLongerThanTheMaximumWhateverRetryAfterSays() {
+    azure =
+        EmulatedAzure.start(
+            new AzureClients.RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(50)));
+    // An hour's Retry-After on a 503: honoured only up to the 50 ms maximum, so the retry happens
+    // within this call instead of holding the thread for an hour.
+    azure
+        .admin()
+        .addFault(new FaultRule("GET", POOLS, 1, 503, "ServiceUnavailable", null, 3600, 0, 1));
+
+    assertThat(azure.clients.pools().get(ACCOUNT.pool("p"))).isEmpty();
+    assertThat(azure.admin().requestCounts()).containsEntry("GET " + POOLS, 2L);
   }
 }

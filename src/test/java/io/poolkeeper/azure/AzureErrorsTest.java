@@ -1,8 +1,8 @@
 package io.poolkeeper.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpMethod;
@@ -10,6 +10,9 @@ import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.management.exception.ManagementError;
 import com.azure.core.management.exception.ManagementException;
+import com.azure.json.JsonProviders;
+import com.azure.json.JsonReader;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.nio.ByteBuffer;
@@ -97,18 +100,120 @@ class AzureErrorsTest {
     assertThat(AzureErrors.map(armError(503, "ServiceUnavailable", new HttpHeaders())))
         .isInstanceOf(AzureException.Transient.class);
     assertThat(
-            AzureErrors.map(
+            AzureErrors.translate(
                 new UncheckedIOException(new java.io.IOException(new ConnectException("refused")))))
         .isInstanceOf(AzureException.Transient.class)
         .hasMessageContaining("ConnectException: refused");
+    assertThat(
+            AzureErrors.translate(
+                new IllegalStateException(new java.util.concurrent.TimeoutException("slow"))))
+        .isInstanceOf(AzureException.Transient.class);
   }
 
   @Test
-  void anHttpErrorWithoutArmBodyStillMapsByStatus() {
-    HttpResponseException plain =
-        new HttpResponseException("gone", new FakeResponse(404, new HttpHeaders()));
+  void aBugIsNotMistakenForAnAzureFault() {
+    NullPointerException bug = new NullPointerException("inner was null");
+    IllegalArgumentException badArgument = new IllegalArgumentException("no such enum value");
 
-    assertThat(AzureErrors.map(plain)).isInstanceOf(AzureException.NotFound.class);
+    assertThat(AzureErrors.translate(bug)).isSameAs(bug);
+    assertThat(AzureErrors.translate(badArgument)).isSameAs(badArgument);
+    assertThatThrownBy(
+            () ->
+                AzureErrors.call(
+                    () -> {
+                      throw bug;
+                    }))
+        .isSameAs(bug);
+  }
+
+  @Test
+  void aConflictSaysWhetherWaitingHelps() {
+    assertThat(conflict(412, "ConditionNotMet").kind())
+        .isEqualTo(AzureException.Conflict.Kind.ETAG_MISMATCH);
+    assertThat(conflict(409, "PoolBeingDeleted").kind())
+        .isEqualTo(AzureException.Conflict.Kind.BEING_DELETED);
+    assertThat(conflict(409, "PoolNotSteady").kind())
+        .isEqualTo(AzureException.Conflict.Kind.RESIZE_IN_PROGRESS);
+    assertThat(conflict(409, "AnotherOperationInProgress").kind())
+        .isEqualTo(AzureException.Conflict.Kind.OPERATION_IN_PROGRESS);
+    assertThat(conflict(409, "CannotDeleteResource").kind())
+        .isEqualTo(AzureException.Conflict.Kind.HAS_CHILDREN);
+    assertThat(conflict(409, "PropertyChangeNotAllowed").kind())
+        .isEqualTo(AzureException.Conflict.Kind.PROPERTY_CANNOT_CHANGE);
+    assertThat(conflict(409, "scopelocked").kind())
+        .isEqualTo(AzureException.Conflict.Kind.SCOPE_LOCKED);
+
+    assertThat(conflict(412, "ConditionNotMet").waitingHelps()).isTrue();
+    assertThat(conflict(409, "PoolBeingDeleted").waitingHelps()).isTrue();
+    assertThat(conflict(409, "PoolNotSteady").waitingHelps()).isTrue();
+    assertThat(conflict(409, "CannotDeleteResource").waitingHelps()).isFalse();
+    assertThat(conflict(409, "PropertyChangeNotAllowed").waitingHelps()).isFalse();
+    assertThat(conflict(409, "ScopeLocked").waitingHelps()).isFalse();
+    assertThat(conflict(409, "SomethingNew").waitingHelps()).isFalse();
+  }
+
+  @Test
+  void aMissingParentIsToldApartFromAMissingResource() {
+    assertThat(notFound("ResourceNotFound").parentMissing()).isFalse();
+    assertThat(notFound("PoolNotFound").parentMissing()).isFalse();
+    assertThat(notFound("ParentResourceNotFound").parentMissing()).isTrue();
+    assertThat(notFound("ResourceGroupNotFound").parentMissing()).isTrue();
+    assertThat(notFound("SubscriptionNotFound").parentMissing()).isTrue();
+    assertThat(notFound("AccountNotFound").parentMissing()).isTrue();
+  }
+
+  @Test
+  void theBatchPropertyNameDetailBecomesTheTarget() {
+    // Batch names the refused property in a detail, with target "BatchAccount" (as recorded).
+    ManagementError error =
+        error(
+            """
+            {"code": "InvalidPropertyValue", "target": "BatchAccount",
+             "message": "The value provided for one of the properties in the request body is invalid.",
+             "details": [{"code": "PropertyName", "message": "resizeTimeout"},
+                         {"code": "PropertyValue", "message": "PT1M"},
+                         {"code": "Reason", "message": "less than the minimum of 5 minutes"}]}
+            """);
+
+    AzureException mapped =
+        AzureErrors.map(
+            new ManagementException("bad", new FakeResponse(400, new HttpHeaders()), error));
+
+    assertThat(mapped)
+        .isInstanceOfSatisfying(
+            AzureException.InvalidRequest.class,
+            invalid -> assertThat(invalid.target()).contains("resizeTimeout"));
+  }
+
+  @Test
+  void armsOwnTargetIsKept() {
+    ManagementError error =
+        error(
+            """
+            {"code": "InvalidParameter", "target": "storageProfile", "message": "bad disk"}
+            """);
+
+    AzureException mapped =
+        AzureErrors.map(
+            new ManagementException("bad", new FakeResponse(400, new HttpHeaders()), error));
+
+    assertThat(((AzureException.InvalidRequest) mapped).target()).contains("storageProfile");
+  }
+
+  private static AzureException.Conflict conflict(int status, String code) {
+    return (AzureException.Conflict) AzureErrors.map(armError(status, code, new HttpHeaders()));
+  }
+
+  private static AzureException.NotFound notFound(String code) {
+    return (AzureException.NotFound) AzureErrors.map(armError(404, code, new HttpHeaders()));
+  }
+
+  private static ManagementError error(String json) {
+    try (JsonReader reader = JsonProviders.createReader(json)) {
+      return ManagementError.fromJson(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static ManagementException armError(int status, String code, HttpHeaders headers) {

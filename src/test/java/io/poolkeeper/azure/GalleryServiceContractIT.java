@@ -4,12 +4,13 @@ import static io.poolkeeper.azure.EmulatedAzure.IMAGES_GROUP;
 import static io.poolkeeper.azure.EmulatedAzure.LOCATION;
 import static io.poolkeeper.azure.EmulatedAzure.SUBSCRIPTION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.poolkeeper.azure.GalleryService.ImageDefinition;
+import io.poolkeeper.azure.GalleryService.ImageDefinitionSettings;
 import io.poolkeeper.azure.GalleryService.ImageVersionDefinition;
 import io.poolkeeper.azure.GalleryService.ImageVersionInfo;
-import io.poolkeeper.azure.GalleryService.RegionReplication;
-import io.poolkeeper.azure.GalleryService.TargetRegion;
+import io.poolkeeper.azure.GalleryService.ReplicaTarget;
+import io.poolkeeper.azure.GalleryService.ReplicationProgress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,7 @@ class GalleryServiceContractIT {
 
   @BeforeEach
   void aManagedImageExists() {
-    azure
-        .clients
-        .images()
-        .beginCreateOrUpdate(ManagedImageServiceContractIT.fromSnapshots(sourceImage));
+    azure.clients.images().beginCreate(ManagedImageServiceContractIT.fromSnapshots(sourceImage));
     azure.advance(Duration.ofMinutes(30));
   }
 
@@ -54,11 +52,11 @@ class GalleryServiceContractIT {
   void aVersionReplicatesToEveryTargetRegion() {
     createGalleryAndDefinition();
 
-    galleries.beginCreateOrUpdateVersion(
+    galleries.beginCreateVersion(
         versionDefinition(
             List.of(
-                new TargetRegion("westeurope", 1, "Standard_LRS"),
-                new TargetRegion("northeurope", 2, "Standard_ZRS"))));
+                new ReplicaTarget("westeurope", 1, "Standard_LRS"),
+                new ReplicaTarget("northeurope", 2, "Standard_ZRS"))));
 
     ImageVersionInfo started = galleries.getVersion(version).orElseThrow();
     assertThat(started.provisioningState()).isIn("Creating", "Updating");
@@ -71,36 +69,93 @@ class GalleryServiceContractIT {
     assertThat(replicated.aggregatedReplicationState()).isEqualTo("Completed");
     assertThat(replicated.replication())
         .extracting(
-            RegionReplication::region, RegionReplication::state, RegionReplication::progress)
+            ReplicationProgress::region, ReplicationProgress::state, ReplicationProgress::progress)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("westeurope", "Completed", 100),
             org.assertj.core.groups.Tuple.tuple("northeurope", "Completed", 100));
     assertThat(replicated.targetRegions())
         .containsExactlyInAnyOrder(
-            new TargetRegion("westeurope", 1, "Standard_LRS"),
-            new TargetRegion("northeurope", 2, "Standard_ZRS"));
+            new ReplicaTarget("westeurope", 1, "Standard_LRS"),
+            new ReplicaTarget("northeurope", 2, "Standard_ZRS"));
   }
 
   @Test
   void raisingAReplicaCountUpdatesTheVersion() {
     createGalleryAndDefinition();
-    galleries.beginCreateOrUpdateVersion(
-        versionDefinition(List.of(new TargetRegion("westeurope", 1, "Standard_LRS"))));
+    galleries.beginCreateVersion(
+        versionDefinition(List.of(new ReplicaTarget("westeurope", 1, "Standard_LRS"))));
     azure.advance(Duration.ofHours(2));
 
-    galleries.beginCreateOrUpdateVersion(
-        versionDefinition(List.of(new TargetRegion("westeurope", 5, "Standard_LRS"))));
+    galleries.beginCreateVersion(
+        versionDefinition(List.of(new ReplicaTarget("westeurope", 5, "Standard_LRS"))));
     azure.advance(Duration.ofHours(2));
 
     assertThat(galleries.getVersion(version).orElseThrow().targetRegions())
-        .containsExactly(new TargetRegion("westeurope", 5, "Standard_LRS"));
+        .containsExactly(new ReplicaTarget("westeurope", 5, "Standard_LRS"));
+  }
+
+  @Test
+  void changingReplicaCountsPatchesTheVersionWithoutItsSource() {
+    createGalleryAndDefinition();
+    galleries.beginCreateVersion(
+        versionDefinition(List.of(new ReplicaTarget("westeurope", 1, "Standard_LRS"))));
+    azure.advance(Duration.ofHours(2));
+    azure.admin().resetRequestCounts();
+
+    AzureOperation operation =
+        galleries.beginUpdateVersion(
+            new GalleryService.ImageVersionUpdate(
+                version,
+                List.of(
+                    new ReplicaTarget("westeurope", 3, "Standard_LRS"),
+                    new ReplicaTarget("northeurope", 1, "Standard_ZRS")),
+                true,
+                null,
+                Map.of("team", "render"),
+                null));
+    azure.advance(Duration.ofHours(2));
+
+    assertThat(azure.clients.operations().status(operation).state())
+        .isEqualTo(OperationService.OperationState.SUCCEEDED);
+    ImageVersionInfo updated = galleries.getVersion(version).orElseThrow();
+    assertThat(updated.targetRegions())
+        .containsExactlyInAnyOrder(
+            new ReplicaTarget("westeurope", 3, "Standard_LRS"),
+            new ReplicaTarget("northeurope", 1, "Standard_ZRS"));
+    assertThat(updated.excludeFromLatest()).isTrue();
+    assertThat(updated.tags()).containsEntry("team", "render");
+    assertThat(updated.sourceImageId()).isEqualToIgnoringCase(sourceImage.resourceId());
+    assertThat(updated.replicatedTo("North Europe")).isTrue();
+    assertThat(azure.admin().requestCounts())
+        .containsEntry("PATCH Microsoft.Compute/galleries/images/versions", 1L)
+        .doesNotContainKey("PUT Microsoft.Compute/galleries/images/versions");
+  }
+
+  @Test
+  void theImageDefinitionTellsItsOsGenerationAndIdentifier() {
+    createGalleryAndDefinition();
+
+    GalleryService.ImageDefinitionInfo info = galleries.getImageDefinition(version).orElseThrow();
+
+    assertThat(info.osType()).isEqualTo("Linux");
+    assertThat(info.osState()).isEqualTo("Generalized");
+    assertThat(info.hyperVGeneration()).isEqualTo("V2");
+    assertThat(List.of(info.publisher(), info.offer(), info.sku()))
+        .containsExactly("contoso", "render", "ubuntu-22-04");
+  }
+
+  @Test
+  void aVersionInAMissingGalleryIsAMissingParent() {
+    assertThatThrownBy(() -> galleries.getVersion(version))
+        .isInstanceOfSatisfying(
+            AzureException.NotFound.class, missing -> assertThat(missing.parentMissing()).isTrue());
   }
 
   @Test
   void deletingAVersionRemovesIt() {
     createGalleryAndDefinition();
-    galleries.beginCreateOrUpdateVersion(
-        versionDefinition(List.of(new TargetRegion("westeurope", 1, "Standard_LRS"))));
+    galleries.beginCreateVersion(
+        versionDefinition(List.of(new ReplicaTarget("westeurope", 1, "Standard_LRS"))));
     azure.advance(Duration.ofHours(2));
 
     galleries.beginDeleteVersion(version);
@@ -124,12 +179,12 @@ class GalleryServiceContractIT {
     azure.advance(Duration.ofMinutes(10));
   }
 
-  private ImageDefinition definition() {
-    return new ImageDefinition(
+  private ImageDefinitionSettings definition() {
+    return new ImageDefinitionSettings(
         version, LOCATION, "Linux", "Generalized", "V2", "contoso", "render", "ubuntu-22-04");
   }
 
-  private ImageVersionDefinition versionDefinition(List<TargetRegion> regions) {
+  private ImageVersionDefinition versionDefinition(List<ReplicaTarget> regions) {
     return new ImageVersionDefinition(
         version, LOCATION, sourceImage.resourceId(), regions, false, null, Map.of());
   }

@@ -24,7 +24,7 @@ class LockServiceContractIT {
 
   @BeforeEach
   void anImageExists() {
-    images.beginCreateOrUpdate(ManagedImageServiceContractIT.fromSnapshots(image));
+    images.beginCreate(ManagedImageServiceContractIT.fromSnapshots(image));
     azure.advance(Duration.ofMinutes(30));
   }
 

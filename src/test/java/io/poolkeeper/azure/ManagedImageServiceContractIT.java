@@ -14,6 +14,7 @@ import io.poolkeeper.azure.ManagedImageService.ManagedImageInfo;
 import io.poolkeeper.azure.ManagedImageService.SnapshotSource;
 import io.poolkeeper.azure.ManagedImageService.VhdSource;
 import io.poolkeeper.azure.ManagedImageService.VirtualMachineSource;
+import io.poolkeeper.emulator.ProvisioningFailure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +28,13 @@ class ManagedImageServiceContractIT {
 
   private final EmulatedAzure azure = emulated.azure();
   private final ManagedImageService images = azure.clients.images();
+  private final OperationService operations = azure.clients.operations();
 
   private final ImageRef image = new ImageRef(SUBSCRIPTION, IMAGES_GROUP, "render-base");
 
   @Test
   void imageFromSnapshotsIsCreatingThenSucceeded() {
-    images.beginCreateOrUpdate(fromSnapshots(image));
+    images.beginCreate(fromSnapshots(image));
 
     ManagedImageInfo creating = images.get(image).orElseThrow();
     assertThat(creating.provisioningState()).isEqualTo("Creating");
@@ -45,7 +47,69 @@ class ManagedImageServiceContractIT {
     assertThat(created.osDiskSnapshotId()).isEqualToIgnoringCase(OS_SNAPSHOT);
     assertThat(created.dataDisks()).containsExactly(new DataDiskSnapshot(0, DATA_SNAPSHOT));
     assertThat(created.hyperVGeneration()).isEqualTo("V2");
-    assertThat(created.tags()).containsEntry("poolkeeper.io/owner", "render/render-base/uid-1");
+    assertThat(created.tags()).containsEntry("poolkeeper-owner", "render/render-base/uid-1");
+  }
+
+  @Test
+  void theCreateOperationIsFollowedUntilItSucceeded() {
+    AzureOperation operation = images.beginCreate(fromSnapshots(image));
+
+    assertThat(operation.polling()).isEqualTo(AzureOperation.Polling.ASYNC_OPERATION);
+    assertThat(operations.status(operation).state())
+        .isEqualTo(OperationService.OperationState.IN_PROGRESS);
+    azure.advance(Duration.ofMinutes(30));
+    assertThat(operations.status(operation).state())
+        .isEqualTo(OperationService.OperationState.SUCCEEDED);
+  }
+
+  @Test
+  void aFailedCreateTellsAzuresCodeAndMessage() {
+    azure
+        .admin()
+        .failNextProvisioning(
+            new ProvisioningFailure(
+                image.resourceId(), "InternalOperationError", "Disk copy failed."));
+
+    AzureOperation operation = images.beginCreate(fromSnapshots(image));
+    azure.advance(Duration.ofMinutes(30));
+
+    OperationService.OperationStatus status = operations.status(operation);
+    assertThat(status.state()).isEqualTo(OperationService.OperationState.FAILED);
+    assertThat(status.errorCode()).isEqualTo("InternalOperationError");
+    assertThat(status.errorMessage()).contains("Disk copy failed.");
+    assertThat(images.get(image).orElseThrow().provisioningState()).isEqualTo("Failed");
+  }
+
+  @Test
+  void theImageTellsItsOsTypeStateAndGeneration() {
+    images.beginCreate(fromSnapshots(image));
+    azure.advance(Duration.ofMinutes(30));
+
+    ManagedImageInfo created = images.get(image).orElseThrow();
+
+    assertThat(created.osType()).isEqualTo("Linux");
+    assertThat(created.osState()).isEqualTo("Generalized");
+    assertThat(created.hyperVGeneration()).isEqualTo("V2");
+    assertThat(created.location()).isEqualTo(LOCATION);
+  }
+
+  @Test
+  void changingTagsPatchesTheTagsAndNeverSendsTheSourceAgain() {
+    images.beginCreate(fromSnapshots(image));
+    azure.advance(Duration.ofMinutes(30));
+    azure.admin().resetRequestCounts();
+
+    AzureOperation operation =
+        images.beginUpdateTags(
+            image, Map.of("poolkeeper-owner", "render/render-base/uid-1", "team", "render"));
+    azure.advance(Duration.ofMinutes(30));
+
+    assertThat(operations.status(operation).state())
+        .isEqualTo(OperationService.OperationState.SUCCEEDED);
+    assertThat(images.get(image).orElseThrow().tags()).containsEntry("team", "render");
+    assertThat(azure.admin().requestCounts())
+        .containsEntry("PATCH Microsoft.Compute/images", 1L)
+        .doesNotContainKey("PUT Microsoft.Compute/images");
   }
 
   @Test
@@ -58,7 +122,7 @@ class ManagedImageServiceContractIT {
         .addReferencedResource(
             vmId, LOCATION, json("{\"storageProfile\": {\"osDisk\": {\"osType\": \"Linux\"}}}"));
 
-    images.beginCreateOrUpdate(
+    images.beginCreate(
         new ManagedImageDefinition(
             image, LOCATION, "V1", new VirtualMachineSource(vmId), Map.of()));
     azure.advance(Duration.ofMinutes(30));
@@ -68,7 +132,7 @@ class ManagedImageServiceContractIT {
 
   @Test
   void imageFromAVhd() {
-    images.beginCreateOrUpdate(
+    images.beginCreate(
         new ManagedImageDefinition(
             image,
             LOCATION,
@@ -87,7 +151,7 @@ class ManagedImageServiceContractIT {
 
   @Test
   void deletingRemovesTheImageOnceTheOperationIsDone() {
-    images.beginCreateOrUpdate(fromSnapshots(image));
+    images.beginCreate(fromSnapshots(image));
     azure.advance(Duration.ofMinutes(30));
 
     images.beginDelete(image);
@@ -98,7 +162,7 @@ class ManagedImageServiceContractIT {
 
   @Test
   void deletingAMissingImageIsDone() {
-    images.beginDelete(image);
+    assertThat(images.beginDelete(image)).isEqualTo(AzureOperation.completed());
 
     assertThat(images.get(image)).isEmpty();
   }
@@ -114,7 +178,7 @@ class ManagedImageServiceContractIT {
                 EmulatedAzure.snapshotId("no-such-snapshot"), "Linux", "Generalized", List.of()),
             Map.of());
 
-    assertThatThrownBy(() -> images.beginCreateOrUpdate(definition))
+    assertThatThrownBy(() -> images.beginCreate(definition))
         .isInstanceOf(AzureException.NotFound.class)
         .hasMessageContaining("no-such-snapshot");
   }
@@ -134,6 +198,6 @@ class ManagedImageServiceContractIT {
         "V2",
         new SnapshotSource(
             OS_SNAPSHOT, "Linux", "Generalized", List.of(new DataDiskSnapshot(0, DATA_SNAPSHOT))),
-        Map.of("poolkeeper.io/owner", "render/render-base/uid-1"));
+        Map.of("poolkeeper-owner", "render/render-base/uid-1"));
   }
 }

@@ -4,14 +4,14 @@ import static io.poolkeeper.azure.EmulatedAzure.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.poolkeeper.azure.PoolService.AutoScale;
-import io.poolkeeper.azure.PoolService.FixedScale;
-import io.poolkeeper.azure.PoolService.ImageId;
+import io.poolkeeper.azure.PoolService.AutoScaleSettings;
+import io.poolkeeper.azure.PoolService.FixedScaleSettings;
+import io.poolkeeper.azure.PoolService.ImageById;
 import io.poolkeeper.azure.PoolService.PoolDefinition;
 import io.poolkeeper.azure.PoolService.PoolInfo;
 import io.poolkeeper.azure.PoolService.PoolPatch;
-import io.poolkeeper.azure.PoolService.ResizeError;
-import io.poolkeeper.azure.PoolService.StartTask;
+import io.poolkeeper.azure.PoolService.PoolResizeError;
+import io.poolkeeper.azure.PoolService.StartTaskSettings;
 import io.poolkeeper.emulator.ResizeFailure;
 import java.time.Duration;
 import java.util.List;
@@ -41,12 +41,12 @@ class PoolServiceContractIT {
   void aGalleryImageVersionExists() {
     ImageRef image =
         new ImageRef(EmulatedAzure.SUBSCRIPTION, EmulatedAzure.IMAGES_GROUP, "render-base");
-    azure.clients.images().beginCreateOrUpdate(ManagedImageServiceContractIT.fromSnapshots(image));
+    azure.clients.images().beginCreate(ManagedImageServiceContractIT.fromSnapshots(image));
     GalleryService galleries = azure.clients.galleries();
     galleries.ensureGallery(imageVersion, EmulatedAzure.LOCATION, Map.of());
     azure.advance(Duration.ofMinutes(30));
     galleries.ensureImageDefinition(
-        new GalleryService.ImageDefinition(
+        new GalleryService.ImageDefinitionSettings(
             imageVersion,
             EmulatedAzure.LOCATION,
             "Linux",
@@ -56,12 +56,12 @@ class PoolServiceContractIT {
             "render",
             "ubuntu"));
     azure.advance(Duration.ofMinutes(30));
-    galleries.beginCreateOrUpdateVersion(
+    galleries.beginCreateVersion(
         new GalleryService.ImageVersionDefinition(
             imageVersion,
             EmulatedAzure.LOCATION,
             image.resourceId(),
-            List.of(new GalleryService.TargetRegion(EmulatedAzure.LOCATION, 1, "Standard_LRS")),
+            List.of(new GalleryService.ReplicaTarget(EmulatedAzure.LOCATION, 1, "Standard_LRS")),
             false,
             null,
             Map.of()));
@@ -71,12 +71,12 @@ class PoolServiceContractIT {
   @Test
   void aCreatedPoolGrowsToItsTarget() {
     PoolInfo created =
-        pools.create(definition(new FixedScale(10, 0, Duration.ofMinutes(15), "Requeue")));
+        pools.create(definition(new FixedScaleSettings(10, 0, Duration.ofMinutes(15), "Requeue")));
 
     assertThat(created.provisioningState()).isEqualTo("Succeeded");
     assertThat(created.allocationState()).isEqualTo("Resizing");
     assertThat(created.etag()).isNotBlank();
-    assertThat(created.image()).isEqualTo(new ImageId(imageVersion.resourceId()));
+    assertThat(created.image()).isEqualTo(new ImageById(imageVersion.resourceId()));
     assertThat(created.nodeAgentSkuId()).isEqualTo("batch.node.ubuntu 22.04");
     assertThat(created.startTask().commandLine()).isEqualTo("/bin/bash -c 'echo ready'");
     assertThat(created.metadata()).containsEntry("owner", "render-team");
@@ -91,13 +91,15 @@ class PoolServiceContractIT {
 
   @Test
   void creatingAnExistingPoolIsAConflictNotAReplace() {
-    pools.create(definition(new FixedScale(1, 0, Duration.ofMinutes(15), "Requeue")));
+    pools.create(definition(new FixedScaleSettings(1, 0, Duration.ofMinutes(15), "Requeue")));
 
     assertThatThrownBy(
-            () -> pools.create(definition(new FixedScale(5, 0, Duration.ofMinutes(15), "Requeue"))))
+            () ->
+                pools.create(
+                    definition(new FixedScaleSettings(5, 0, Duration.ofMinutes(15), "Requeue"))))
         .isInstanceOf(AzureException.Conflict.class);
     assertThat(pools.get(pool).orElseThrow().scale())
-        .isEqualTo(new FixedScale(1, 0, Duration.ofMinutes(15), "Requeue"));
+        .isEqualTo(new FixedScaleSettings(1, 0, Duration.ofMinutes(15), null));
   }
 
   @Test
@@ -107,14 +109,16 @@ class PoolServiceContractIT {
 
   @Test
   void patchingTheScaleStartsAResizeAndLeavesTheRestAlone() {
-    pools.create(definition(new FixedScale(2, 0, Duration.ofMinutes(15), "Requeue")));
+    pools.create(definition(new FixedScaleSettings(2, 0, Duration.ofMinutes(15), "Requeue")));
     azure.advance(Duration.ofMinutes(5));
 
     PoolInfo patched =
         pools.patch(
             pool,
             new PoolPatch(
-                new FixedScale(6, 0, Duration.ofMinutes(20), "TaskCompletion"), null, null));
+                new FixedScaleSettings(6, 0, Duration.ofMinutes(20), "TaskCompletion"),
+                null,
+                null));
 
     assertThat(patched.allocationState()).isEqualTo("Resizing");
     assertThat(patched.metadata()).containsEntry("owner", "render-team");
@@ -124,22 +128,90 @@ class PoolServiceContractIT {
   }
 
   @Test
+  void aPatchOnAStaleEtagIsAConflictThatWaitingHelps() {
+    PoolInfo created =
+        pools.create(definition(new FixedScaleSettings(0, 0, Duration.ofMinutes(15), "Requeue")));
+    pools.patch(pool, new PoolPatch(null, null, Map.of("owner", "someone-else")));
+
+    assertThatThrownBy(
+            () ->
+                pools.patch(
+                    pool,
+                    new PoolPatch(null, null, Map.of("owner", "render-team"))
+                        .ifMatch(created.etag())))
+        .isInstanceOfSatisfying(
+            AzureException.Conflict.class,
+            conflict -> {
+              assertThat(conflict.kind()).isEqualTo(AzureException.Conflict.Kind.ETAG_MISMATCH);
+              assertThat(conflict.waitingHelps()).isTrue();
+            });
+    PoolInfo current = pools.get(pool).orElseThrow();
+    assertThat(current.metadata()).containsEntry("owner", "someone-else");
+    assertThat(
+            pools
+                .patch(
+                    pool,
+                    new PoolPatch(null, null, Map.of("owner", "render-team"))
+                        .ifMatch(current.etag()))
+                .metadata())
+        .containsEntry("owner", "render-team");
+  }
+
+  @Test
+  void resizingAPoolThatIsResizingIsAConflictUntilTheResizeIsStopped() {
+    pools.create(definition(new FixedScaleSettings(100, 0, Duration.ofMinutes(30), "Requeue")));
+    azure.advance(Duration.ofMinutes(1));
+    PoolPatch resize =
+        new PoolPatch(new FixedScaleSettings(50, 0, Duration.ofMinutes(30), "Requeue"), null, null);
+
+    assertThatThrownBy(() -> pools.patch(pool, resize))
+        .isInstanceOfSatisfying(
+            AzureException.Conflict.class,
+            conflict -> {
+              assertThat(conflict.kind())
+                  .isEqualTo(AzureException.Conflict.Kind.RESIZE_IN_PROGRESS);
+              assertThat(conflict.waitingHelps()).isTrue();
+            });
+
+    pools.stopResize(pool);
+    azure.advance(Duration.ofMinutes(1));
+    assertThat(pools.patch(pool, resize).allocationState()).isEqualTo("Resizing");
+  }
+
+  @Test
+  void thePoolTellsItsTaskSlotsAndMatchesItsVmSizeInAnyCase() {
+    PoolInfo created =
+        pools.create(definition(new FixedScaleSettings(0, 0, Duration.ofMinutes(15), "Requeue")));
+
+    PoolInfo listed = pools.list(ACCOUNT).get(0);
+
+    assertThat(created.taskSlotsPerNode()).isEqualTo(1);
+    assertThat(listed.taskSlotsPerNode()).isEqualTo(1);
+    assertThat(listed.hasVmSize("standard_d4s_v5")).isTrue();
+    assertThat(listed.hasVmSize("Standard_D8s_v5")).isFalse();
+  }
+
+  @Test
   void patchingMetadataAndStartTaskOnly() {
-    pools.create(definition(new FixedScale(0, 0, Duration.ofMinutes(15), "Requeue")));
+    pools.create(definition(new FixedScaleSettings(0, 0, Duration.ofMinutes(15), "Requeue")));
 
     PoolInfo patched =
         pools.patch(
             pool,
             new PoolPatch(
                 null,
-                new StartTask("/bin/bash -c 'echo v2'", true, 2, Map.of("STAGE", "v2"), "Admin"),
+                new StartTaskSettings(
+                    "/bin/bash -c 'echo v2'", true, 2, Map.of("STAGE", "v2"), "Admin"),
                 Map.of("owner", "platform")));
 
     assertThat(patched.metadata()).containsExactly(Map.entry("owner", "platform"));
     assertThat(patched.startTask())
         .isEqualTo(
-            new StartTask("/bin/bash -c 'echo v2'", true, 2, Map.of("STAGE", "v2"), "Admin"));
-    assertThat(patched.scale()).isEqualTo(new FixedScale(0, 0, Duration.ofMinutes(15), "Requeue"));
+            new StartTaskSettings(
+                "/bin/bash -c 'echo v2'", true, 2, Map.of("STAGE", "v2"), "Admin"));
+    // Batch does not report nodeDeallocationOption back (recordings/canCRUDBatchPool.json).
+    assertThat(patched.scale())
+        .isEqualTo(new FixedScaleSettings(0, 0, Duration.ofMinutes(15), null));
   }
 
   @Test
@@ -147,7 +219,8 @@ class PoolServiceContractIT {
     for (int i = 0; i < 120; i++) {
       pools.create(
           definitionOf(
-              ACCOUNT.pool("pool-" + i), new FixedScale(0, 0, Duration.ofMinutes(15), "Requeue")));
+              ACCOUNT.pool("pool-" + i),
+              new FixedScaleSettings(0, 0, Duration.ofMinutes(15), "Requeue")));
     }
     azure.admin().resetRequestCounts();
 
@@ -162,7 +235,7 @@ class PoolServiceContractIT {
 
   @Test
   void stopResizeLeavesThePoolSteadyWithResizeStopped() {
-    pools.create(definition(new FixedScale(100, 0, Duration.ofMinutes(30), "Requeue")));
+    pools.create(definition(new FixedScaleSettings(100, 0, Duration.ofMinutes(30), "Requeue")));
     azure.advance(Duration.ofMinutes(1));
 
     pools.stopResize(pool);
@@ -172,13 +245,13 @@ class PoolServiceContractIT {
     assertThat(stopped.allocationState()).isEqualTo("Steady");
     assertThat(stopped.currentDedicatedNodes()).isLessThan(100);
     assertThat(stopped.resizeErrors())
-        .extracting(ResizeError::code)
+        .extracting(PoolResizeError::code)
         .containsExactly("ResizeStopped");
   }
 
   @Test
   void aResizeThatOutlivesItsTimeoutEndsWithAllocationTimedout() {
-    pools.create(definition(new FixedScale(400, 0, Duration.ofMinutes(5), "Requeue")));
+    pools.create(definition(new FixedScaleSettings(400, 0, Duration.ofMinutes(5), "Requeue")));
 
     azure.advance(Duration.ofMinutes(10));
 
@@ -187,7 +260,7 @@ class PoolServiceContractIT {
     assertThat(timedOut.currentDedicatedNodes()).isBetween(1, 399);
     // Batch spells it so (see the reference PoolList.json), not AllocationTimedOut.
     assertThat(timedOut.resizeErrors())
-        .extracting(ResizeError::code)
+        .extracting(PoolResizeError::code)
         .containsExactly("AllocationTimedout");
   }
 
@@ -195,40 +268,49 @@ class PoolServiceContractIT {
   void anInjectedResizeFailureIsReported() {
     azure.admin().failNextResize(new ResizeFailure(pool.resourceId(), "AllocationFailed", null, 3));
 
-    pools.create(definition(new FixedScale(10, 0, Duration.ofMinutes(15), "Requeue")));
+    pools.create(definition(new FixedScaleSettings(10, 0, Duration.ofMinutes(15), "Requeue")));
     azure.advance(Duration.ofMinutes(10));
 
     PoolInfo failed = pools.get(pool).orElseThrow();
     assertThat(failed.currentDedicatedNodes()).isEqualTo(3);
     assertThat(failed.resizeErrors())
-        .extracting(ResizeError::code)
+        .extracting(PoolResizeError::code)
         .containsExactly("AllocationFailed");
   }
 
   @Test
   void disableAutoScaleTurnsAnAutoscalePoolFixed() {
-    pools.create(definition(new AutoScale("$TargetDedicatedNodes = 2;", Duration.ofMinutes(5))));
+    pools.create(
+        definition(new AutoScaleSettings("$TargetDedicatedNodes = 2;", Duration.ofMinutes(5))));
 
     PoolInfo fixed = pools.disableAutoScale(pool);
 
-    assertThat(fixed.scale()).isInstanceOf(FixedScale.class);
+    assertThat(fixed.scale()).isInstanceOf(FixedScaleSettings.class);
   }
 
   @Test
-  void deletingRemovesThePool() {
-    pools.create(definition(new FixedScale(0, 0, Duration.ofMinutes(15), "Requeue")));
+  void deletingRemovesThePoolAndTheOperationSaysWhenItIsGone() {
+    pools.create(definition(new FixedScaleSettings(0, 0, Duration.ofMinutes(15), "Requeue")));
+    OperationService operations = azure.clients.operations();
 
-    pools.beginDelete(pool);
+    AzureOperation deletion = pools.beginDelete(pool);
+
+    assertThat(deletion.polling()).isEqualTo(AzureOperation.Polling.LOCATION);
+    assertThat(operations.status(deletion).state())
+        .isEqualTo(OperationService.OperationState.IN_PROGRESS);
     azure.advance(Duration.ofMinutes(30));
-
+    assertThat(operations.status(deletion).state())
+        .isEqualTo(OperationService.OperationState.SUCCEEDED);
     assertThat(pools.get(pool)).isEmpty();
-    pools.beginDelete(pool);
+    assertThat(pools.beginDelete(pool)).isEqualTo(AzureOperation.completed());
   }
 
   @Test
   void aResizeTimeoutUnderFiveMinutesIsAnInvalidRequestNamingTheProperty() {
     assertThatThrownBy(
-            () -> pools.create(definition(new FixedScale(1, 0, Duration.ofMinutes(1), "Requeue"))))
+            () ->
+                pools.create(
+                    definition(new FixedScaleSettings(1, 0, Duration.ofMinutes(1), "Requeue"))))
         .isInstanceOfSatisfying(
             AzureException.InvalidRequest.class,
             invalid -> {
@@ -237,18 +319,18 @@ class PoolServiceContractIT {
             });
   }
 
-  private PoolDefinition definition(PoolService.Scale scale) {
+  private PoolDefinition definition(PoolService.ScaleSettings scale) {
     return definitionOf(pool, scale);
   }
 
-  private PoolDefinition definitionOf(PoolRef ref, PoolService.Scale scale) {
+  private PoolDefinition definitionOf(PoolRef ref, PoolService.ScaleSettings scale) {
     return new PoolDefinition(
         ref,
         "Standard_D4s_v5",
-        new ImageId(imageVersion.resourceId()),
+        new ImageById(imageVersion.resourceId()),
         "batch.node.ubuntu 22.04",
         scale,
-        new StartTask("/bin/bash -c 'echo ready'", true, 0, Map.of(), "NonAdmin"),
+        new StartTaskSettings("/bin/bash -c 'echo ready'", true, 0, Map.of(), "NonAdmin"),
         1,
         Map.of("owner", "render-team"));
   }
