@@ -1,6 +1,7 @@
 package io.poolkeeper;
 
 import io.poolkeeper.emulator.EmulatorCommand;
+import io.poolkeeper.operator.OperatorCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PoolkeeperCommand.VersionProvider.class,
     description = "Manages Azure Batch custom-image pools as Kubernetes custom resources.",
-    subcommands = {CommandLine.HelpCommand.class, EmulatorCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, EmulatorCommand.class, OperatorCommand.class})
 public final class PoolkeeperCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -23,9 +24,41 @@ public final class PoolkeeperCommand implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  /** The configured command line, shared by {@link #main} and the tests. */
+  /**
+   * The configured command line, shared by {@link #main} and the tests. A user's mistake ends in
+   * one line that says what to do and a non-zero status, never a stack trace.
+   */
   public static CommandLine commandLine() {
-    return new CommandLine(new PoolkeeperCommand());
+    return new CommandLine(new PoolkeeperCommand())
+        .setParameterExceptionHandler(
+            (error, args) -> {
+              CommandLine command = error.getCommandLine();
+              command
+                  .getErr()
+                  .println(
+                      command.getCommandSpec().qualifiedName()
+                          + ": "
+                          + error.getMessage()
+                          + " (see --help)");
+              return 2;
+            })
+        .setExecutionExceptionHandler(
+            (error, command, parseResult) -> {
+              String what = command.getCommandSpec().qualifiedName();
+              if (error instanceof UserError) {
+                command.getErr().println(what + ": " + error.getMessage());
+              } else {
+                command
+                    .getErr()
+                    .println(
+                        what
+                            + " failed: "
+                            + error.getClass().getSimpleName()
+                            + ": "
+                            + error.getMessage());
+              }
+              return 1;
+            });
   }
 
   @Override

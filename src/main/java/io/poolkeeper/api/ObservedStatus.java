@@ -18,12 +18,25 @@ public abstract class ObservedStatus {
       "Current state in kstatus conditions: Ready, Reconciling, Stalled and kind-specific ones.")
   private List<Condition> conditions = new ArrayList<>();
 
+  @JsonPropertyDescription(
+      "The Azure operation the operator is following, if one is running (create, update or"
+          + " delete).")
+  private PendingOperation pendingOperation;
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }
 
   public void setObservedGeneration(Long observedGeneration) {
     this.observedGeneration = observedGeneration;
+  }
+
+  public PendingOperation getPendingOperation() {
+    return pendingOperation;
+  }
+
+  public void setPendingOperation(PendingOperation pendingOperation) {
+    this.pendingOperation = pendingOperation;
   }
 
   public List<Condition> getConditions() {

@@ -1,0 +1,126 @@
+package io.poolkeeper.operator;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.poolkeeper.api.BatchPool;
+import io.poolkeeper.api.GalleryImageVersion;
+import io.poolkeeper.api.LocalObjectReference;
+import io.poolkeeper.api.UsedBy;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Who uses an image, read from the users' specs alone (a BatchPool counts from the moment it is
+ * applied, whether or not its pool exists in Azure): GalleryImageVersions and BatchPools that name
+ * a ManagedImage, and BatchPools that name a GalleryImageVersion, in the same namespace.
+ *
+ * <p>Users are found through an index of the current specs, not JOSDK's secondary-resource mapping,
+ * which in 5.2 keeps stale entries when a reference moves from one image to another.
+ */
+public final class ImageUsers {
+
+  public static final String BY_MANAGED_IMAGE = "poolkeeper.io/managed-image";
+  public static final String BY_GALLERY_IMAGE_VERSION = "poolkeeper.io/gallery-image-version";
+
+  private ImageUsers() {}
+
+  /** The ManagedImage a version is made from, if it names one. */
+  public static Optional<String> managedImageOf(GalleryImageVersion version) {
+    return Optional.ofNullable(version.getSpec())
+        .map(spec -> spec.getSource())
+        .map(source -> source.getManagedImageRef())
+        .map(LocalObjectReference::getName);
+  }
+
+  /** The ManagedImage a pool boots, if it names one. */
+  public static Optional<String> managedImageOf(BatchPool pool) {
+    return Optional.ofNullable(pool.getSpec())
+        .map(spec -> spec.getImage())
+        .map(image -> image.getManagedImageRef())
+        .map(LocalObjectReference::getName);
+  }
+
+  /** The GalleryImageVersion a pool boots, if it names one. */
+  public static Optional<String> galleryImageVersionOf(BatchPool pool) {
+    return Optional.ofNullable(pool.getSpec())
+        .map(spec -> spec.getImage())
+        .map(image -> image.getGalleryImageVersionRef())
+        .map(LocalObjectReference::getName);
+  }
+
+  /**
+   * An informer on a user kind that wakes the image it names and indexes users by that image.
+   *
+   * @param reference the name of the image a user names, if any
+   * @param index the index name, by which {@link #users} finds them
+   */
+  public static <U extends HasMetadata, P extends HasMetadata> InformerEventSource<U, P> informer(
+      EventSourceContext<P> context,
+      Class<U> userKind,
+      String index,
+      Function<U, Optional<String>> reference) {
+    InformerEventSource<U, P> informer =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(userKind, context.getPrimaryResourceClass())
+                .withName(userKind.getSimpleName() + "-" + index)
+                .withNamespacesInheritedFromController()
+                .withSecondaryToPrimaryMapper(
+                    user ->
+                        reference
+                            .apply(user)
+                            .map(name -> Set.of(new ResourceID(name, namespaceOf(user))))
+                            .orElse(Set.of()))
+                .build(),
+            context);
+    informer.addIndexers(
+        Map.of(
+            index,
+            user ->
+                reference
+                    .apply(user)
+                    .map(name -> List.of(key(namespaceOf(user), name)))
+                    .orElse(List.of())));
+    return informer;
+  }
+
+  /** The users of {@code image} that one informer knows, as status lists them. */
+  public static <U extends HasMetadata> List<UsedBy> users(
+      InformerEventSource<U, ?> informer, String index, HasMetadata image) {
+    List<UsedBy> users = new ArrayList<>();
+    for (U user :
+        informer.byIndex(
+            index, key(image.getMetadata().getNamespace(), image.getMetadata().getName()))) {
+      users.add(new UsedBy(user.getKind(), user.getMetadata().getName()));
+    }
+    return users;
+  }
+
+  /** Users sorted by kind and name, so status does not change with informer order. */
+  public static List<UsedBy> sorted(List<UsedBy> users) {
+    return users.stream()
+        .sorted(Comparator.comparing(UsedBy::getKind).thenComparing(UsedBy::getName))
+        .toList();
+  }
+
+  /** "GalleryImageVersion render-base-1-0-0, BatchPool render-pool" for messages. */
+  public static String describe(List<UsedBy> users) {
+    return String.join(
+        ", ", users.stream().map(user -> user.getKind() + " " + user.getName()).toList());
+  }
+
+  private static String namespaceOf(HasMetadata object) {
+    return object.getMetadata().getNamespace();
+  }
+
+  private static String key(String namespace, String name) {
+    return namespace + "/" + name;
+  }
+}

@@ -1,0 +1,64 @@
+package io.poolkeeper.operator;
+
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.poolkeeper.azure.AzureClients;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * What every reconciler shares: settings, the one clock, Azure's ports, the event recorder and the
+ * error policy.
+ */
+public record OperatorContext(
+    OperatorSettings settings,
+    Clock clock,
+    AzureClients azure,
+    EventRecorder events,
+    ReconcileErrors errors) {
+
+  public static OperatorContext create(
+      OperatorSettings settings,
+      Clock clock,
+      AzureClients azure,
+      io.fabric8.kubernetes.client.KubernetesClient kubernetes) {
+    EventRecorder events = new EventRecorder(kubernetes, clock);
+    return new OperatorContext(
+        settings, clock, azure, events, new ReconcileErrors(settings, clock, events));
+  }
+
+  /** When to look again at this pace, in real time. */
+  public Duration after(Pace pace) {
+    return switch (pace) {
+      case BUSY -> settings.busyPoll();
+      case IDLE -> settings.idlePoll();
+      case STALLED -> settings.stalledRetry();
+    };
+  }
+
+  /**
+   * Patches status outside JOSDK's update controls (a Cleaner cannot return one), the way JOSDK
+   * does: server-side apply of a fresh object under the controller's field manager, and only when
+   * the status changed.
+   */
+  public <S, P extends CustomResource<?, S>> void patchStatus(
+      P resource, S status, Supplier<P> empty, Context<P> context) {
+    if (StatusUpdates.same(resource.getStatus(), status)) {
+      return;
+    }
+    P fresh = StatusUpdates.fresh(resource, status, empty);
+    context
+        .getClient()
+        .resource(fresh)
+        .subresource("status")
+        .patch(
+            new PatchContext.Builder()
+                .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                .withFieldManager(context.getControllerConfiguration().fieldManager())
+                .withForce(true)
+                .build());
+  }
+}

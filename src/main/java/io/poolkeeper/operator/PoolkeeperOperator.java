@@ -1,0 +1,67 @@
+package io.poolkeeper.operator;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.poolkeeper.managedimage.ManagedImageReconciler;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The operator: JOSDK with Poolkeeper's reconcilers, registered for the configured namespaces and
+ * label selector, with jittered retries and a maximum interval between reconciles.
+ */
+public final class PoolkeeperOperator implements AutoCloseable {
+
+  private final Operator operator;
+
+  private PoolkeeperOperator(Operator operator) {
+    this.operator = operator;
+  }
+
+  /** Registers every reconciler and starts them; returns once the informers are in sync. */
+  public static PoolkeeperOperator start(KubernetesClient kubernetes, OperatorContext context) {
+    Operator operator =
+        new Operator(
+            overrider ->
+                overrider
+                    .withKubernetesClient(kubernetes)
+                    .withCloseClientOnStop(false)
+                    .withStopOnInformerErrorDuringStartup(true)
+                    .withCacheSyncTimeout(Duration.ofMinutes(2)));
+    for (Function<OperatorContext, Reconciler<?>> reconciler : reconcilers()) {
+      register(operator, reconciler.apply(context), context.settings());
+    }
+    operator.start();
+    return new PoolkeeperOperator(operator);
+  }
+
+  static List<Function<OperatorContext, Reconciler<?>>> reconcilers() {
+    return List.of(ManagedImageReconciler::new);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void register(
+      Operator operator, Reconciler<?> reconciler, OperatorSettings settings) {
+    Consumer<ControllerConfigurationOverrider> configure =
+        overrider -> {
+          if (!settings.namespaces().isEmpty()) {
+            overrider.settingNamespaces(settings.namespaces());
+          }
+          settings.labelSelector().ifPresent(overrider::withLabelSelector);
+          overrider.withRetry(
+              new JitteredRetry(
+                  settings.scaled(Duration.ofSeconds(2)), settings.scaled(Duration.ofMinutes(5))));
+          overrider.withReconciliationMaxInterval(settings.idlePoll().multipliedBy(2));
+        };
+    operator.register((Reconciler) reconciler, (Consumer) configure);
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+  }
+}

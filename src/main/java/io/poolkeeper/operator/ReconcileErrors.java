@@ -1,0 +1,169 @@
+package io.poolkeeper.operator;
+
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.poolkeeper.api.ObservedStatus;
+import io.poolkeeper.azure.AzureException;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a failed reconcile means for the user and when to try again, the same for every kind:
+ * throttling waits for Retry-After; transient Azure faults retry with jittered backoff; requests
+ * Azure refused, missing parents and conflicts that waiting cannot solve are Stalled with Azure's
+ * code and message and tried again only after a spec change or a long interval; a bug is logged
+ * with its stack once, shown in the conditions and retried with backoff, never in a tight loop.
+ */
+public final class ReconcileErrors {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReconcileErrors.class);
+
+  private final OperatorSettings settings;
+  private final Clock clock;
+  private final EventRecorder events;
+
+  public ReconcileErrors(OperatorSettings settings, Clock clock, EventRecorder events) {
+    this.settings = settings;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  /** The verdict on an object whose reconcile failed with {@code failure}. */
+  static Health healthOf(Exception failure) {
+    if (failure instanceof AzureException.Throttled throttled) {
+      return Health.inProgress(
+          "AzureThrottled",
+          "Azure is throttling requests; trying again after " + throttled.retryAfter() + ".");
+    }
+    if (failure instanceof AzureException.Transient transientFailure) {
+      return Health.inProgress(
+          "AzureUnavailable",
+          "Azure did not answer as expected ("
+              + describe(transientFailure)
+              + "); trying again with backoff.");
+    }
+    if (failure instanceof AzureException.Conflict conflict && conflict.waitingHelps()) {
+      return Health.inProgress(
+          "AzureBusy", "Azure is busy with the resource (" + describe(conflict) + "); waiting.");
+    }
+    if (failure instanceof AzureException.NotFound missing && missing.parentMissing()) {
+      return Health.stalled(
+          "AzureParentNotFound",
+          "What the resource lives in does not exist in Azure ("
+              + describe(missing)
+              + "). Create it, or fix the spec.");
+    }
+    if (failure instanceof AzureException azure) {
+      return Health.stalled(
+          "AzureRefused", "Azure refused the request (" + describe(azure) + "). Fix the spec.");
+    }
+    if (failure instanceof OperatorSettings.MissingSubscriptionException missing) {
+      return Health.stalled("SubscriptionMissing", capitalized(missing.getMessage()) + ".");
+    }
+    return Health.inProgress(
+        "OperatorError",
+        "The operator failed unexpectedly ("
+            + failure.getClass().getSimpleName()
+            + ": "
+            + failure.getMessage()
+            + "); retrying with backoff. Please report this.");
+  }
+
+  /**
+   * The error status and control for {@code resource}: its conditions set from the failure, patched
+   * only when they changed.
+   */
+  public <S extends ObservedStatus, P extends CustomResource<?, S>>
+      ErrorStatusUpdateControl<P> handle(
+          P resource,
+          Context<P> context,
+          Exception failure,
+          Supplier<S> emptyStatus,
+          Supplier<P> emptyResource) {
+    int attempt = context.getRetryInfo().map(r -> r.getAttemptCount()).orElse(0);
+    logOnce(resource, failure, attempt);
+    Health health = healthOf(failure);
+    S status = copy(resource.getStatus(), emptyStatus);
+    List<io.poolkeeper.api.Condition> previous = status.getConditions();
+    status.setConditions(
+        health.merge(
+            previous,
+            otherConditions(previous),
+            resource.getMetadata().getGeneration() == null
+                ? 0
+                : resource.getMetadata().getGeneration(),
+            clock.instant()));
+    if (health.isStalled() && !Conditions.isTrue(previous, Conditions.STALLED)) {
+      events.warning(resource, health.reason(), health.message());
+    }
+    ErrorStatusUpdateControl<P> control =
+        StatusUpdates.same(resource.getStatus(), status)
+            ? ErrorStatusUpdateControl.noStatusUpdate()
+            : ErrorStatusUpdateControl.patchStatus(
+                StatusUpdates.fresh(resource, status, emptyResource));
+    if (failure instanceof AzureException.Throttled throttled) {
+      return control.rescheduleAfter(settings.scaled(throttled.retryAfter()));
+    }
+    if (failure instanceof AzureException.Conflict conflict && conflict.waitingHelps()) {
+      return control.rescheduleAfter(settings.busyPoll());
+    }
+    if (health.isStalled()) {
+      return control.rescheduleAfter(settings.stalledRetry());
+    }
+    return control;
+  }
+
+  private static List<Conditions.Wanted> otherConditions(
+      List<io.poolkeeper.api.Condition> previous) {
+    return previous.stream()
+        .filter(
+            c ->
+                !c.getType().equals(Conditions.READY)
+                    && !c.getType().equals(Conditions.RECONCILING)
+                    && !c.getType().equals(Conditions.STALLED))
+        .map(
+            c ->
+                new Conditions.Wanted(
+                    c.getType(), "True".equals(c.getStatus()), c.getReason(), c.getMessage()))
+        .toList();
+  }
+
+  private void logOnce(CustomResource<?, ?> resource, Exception failure, int attempt) {
+    String name =
+        resource.getKind()
+            + " "
+            + resource.getMetadata().getNamespace()
+            + "/"
+            + resource.getMetadata().getName();
+    if (failure instanceof AzureException) {
+      LOG.info("{}: {}", name, failure.getMessage());
+    } else if (attempt <= 1) {
+      LOG.error("{}: reconcile failed unexpectedly", name, failure);
+    } else {
+      LOG.error("{}: reconcile failed again (attempt {}): {}", name, attempt, failure.toString());
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <S> S copy(S status, Supplier<S> empty) {
+    if (status == null) {
+      return empty.get();
+    }
+    return (S)
+        io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+            io.fabric8.kubernetes.client.utils.Serialization.asJson(status), status.getClass());
+  }
+
+  private static String describe(AzureException failure) {
+    String code = failure.code().isEmpty() ? "HTTP " + failure.httpStatus() : failure.code();
+    return code + ": " + failure.getMessage();
+  }
+
+  private static String capitalized(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+}
