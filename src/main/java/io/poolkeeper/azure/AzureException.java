@@ -120,7 +120,7 @@ public abstract sealed class AzureException extends RuntimeException {
         case "conditionnotmet" -> Kind.ETAG_MISMATCH;
         case "poolbeingdeleted", "resourcegroupbeingdeleted", "resourcebeingdeleted" ->
             Kind.BEING_DELETED;
-        case "poolnotsteady", "poolisresizing", "resizeinprogress" -> Kind.RESIZE_IN_PROGRESS;
+        case "poolbeingresized", "poolnotsteady" -> Kind.RESIZE_IN_PROGRESS;
         case "anotheroperationinprogress", "conflictingoperation" -> Kind.OPERATION_IN_PROGRESS;
         case "scopelocked" -> Kind.SCOPE_LOCKED;
         case "cannotdeleteresource", "nestedresourcesexist" -> Kind.HAS_CHILDREN;

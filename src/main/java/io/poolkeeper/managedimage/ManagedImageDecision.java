@@ -104,7 +104,7 @@ final class ManagedImageDecision {
       health = Health.inProgress("Creating", "Creating the managed image in Azure.");
       provisioningState = "Creating";
       owned = true;
-    } else if (!OwnerTag.ownedBy(image.tags(), object)) {
+    } else if (!ownedBy(image, object, previous)) {
       String owner = OwnerTag.ownerOf(image.tags());
       if (OwnerTag.adoptionRequested(object)) {
         actions.add(new ManagedImageActions.UpdateTags(wantedTags));
@@ -159,7 +159,8 @@ final class ManagedImageDecision {
 
     ManagedImageStatus status = new ManagedImageStatus();
     status.setObservedGeneration(generation);
-    status.setImageResourceId(observed.ref().resourceId());
+    // Only an image this object created or adopted is recorded as its own (see ownedBy).
+    status.setImageResourceId(owned ? observed.ref().resourceId() : null);
     status.setProvisioningState(provisioningState);
     status.setUsedBy(observed.users().isEmpty() ? null : observed.users());
     status.setPendingOperation(stillPending(previous, observed));
@@ -180,7 +181,7 @@ final class ManagedImageDecision {
     ManagedImageStatus previous = previousStatus(object);
     long generation = generationOf(object);
     ManagedImageInfo image = observed.image().orElse(null);
-    boolean owned = image != null && OwnerTag.ownedBy(image.tags(), object);
+    boolean owned = image != null && ownedBy(image, object, previous);
     Health health;
     boolean removeFinalizer = false;
     Pace pace = Pace.BUSY;
@@ -249,6 +250,16 @@ final class ManagedImageDecision {
         health.merge(
             previous.getConditions(), List.of(inUse(observed.users(), true)), generation, now));
     return new Plan(actions, notices, status, removeFinalizer, pace);
+  }
+
+  /**
+   * The image is this object's when its owner tag names the object, or when the tag is gone (drift)
+   * from an image this object already manages, as its status shows.
+   */
+  private static boolean ownedBy(
+      ManagedImageInfo image, ManagedImage object, ManagedImageStatus previous) {
+    return OwnerTag.ownedBy(image.tags(), object)
+        || (OwnerTag.ownerOf(image.tags()) == null && previous.getImageResourceId() != null);
   }
 
   /** The image Poolkeeper wants in Azure for this object. */

@@ -132,7 +132,7 @@ class AzureErrorsTest {
         .isEqualTo(AzureException.Conflict.Kind.ETAG_MISMATCH);
     assertThat(conflict(409, "PoolBeingDeleted").kind())
         .isEqualTo(AzureException.Conflict.Kind.BEING_DELETED);
-    assertThat(conflict(409, "PoolNotSteady").kind())
+    assertThat(conflict(409, "PoolBeingResized").kind())
         .isEqualTo(AzureException.Conflict.Kind.RESIZE_IN_PROGRESS);
     assertThat(conflict(409, "AnotherOperationInProgress").kind())
         .isEqualTo(AzureException.Conflict.Kind.OPERATION_IN_PROGRESS);

@@ -1,0 +1,200 @@
+package io.poolkeeper.operator;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.poolkeeper.api.Condition;
+import io.poolkeeper.api.ObservedStatus;
+import io.poolkeeper.api.ProjectFiles;
+import io.poolkeeper.azure.AzureClients;
+import io.poolkeeper.azure.PoolRef.BatchAccountRef;
+import io.poolkeeper.emulator.AzureEmulator;
+import io.poolkeeper.emulator.BatchAccountSeed;
+import io.poolkeeper.emulator.EmulatorAdmin;
+import io.poolkeeper.emulator.EmulatorOptions;
+import io.poolkeeper.emulator.SnapshotSeed;
+import io.poolkeeper.kubetest.Kubectl;
+import io.poolkeeper.kubetest.TestNamespaces;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * A world for operator tests: the real API server (shared by the run), a fresh namespace, the
+ * Azure emulator on a simulated clock seeded like the examples expect, and the operator running
+ * in-process on the emulator's clock, watching only that namespace. Waiting moves the simulated
+ * clock along, so Azure's minutes pass in milliseconds.
+ */
+public final class OperatorHarness implements AutoCloseable {
+
+  public static final String SUBSCRIPTION = "11111111-2222-3333-4444-555555555555";
+  public static final String IMAGES_GROUP = "rg-images";
+  public static final String BATCH_GROUP = "rg-batch";
+  public static final String LOCATION = "westeurope";
+  public static final BatchAccountRef ACCOUNT =
+      new BatchAccountRef(SUBSCRIPTION, BATCH_GROUP, "renderbatch");
+
+  /** Simulated seconds per real second the operator assumes; the waits keep roughly to it. */
+  static final double TIME_SCALE = 500;
+
+  private static final Duration TICK = Duration.ofSeconds(10);
+  private static final Duration REAL_TIMEOUT = Duration.ofSeconds(90);
+
+  public final KubernetesClient client;
+  public final Kubectl kubectl;
+  public final String namespace;
+  public final AzureEmulator emulator;
+  public final AzureClients azure;
+  private PoolkeeperOperator operator;
+
+  private OperatorHarness(KubernetesClient client, Kubectl kubectl, String namespace) {
+    this.client = client;
+    this.kubectl = kubectl;
+    this.namespace = namespace;
+    this.emulator = AzureEmulator.start(EmulatorOptions.builder().port(0).build());
+    this.azure =
+        new AzureClients(
+            new AzureClients.Settings(
+                emulator.endpoint(),
+                AzureClients.emulatorCredential(),
+                Optional.of(emulator.caCertificate()),
+                new AzureClients.RetrySettings(1, Duration.ofMillis(20), Duration.ofMillis(100))));
+    seed(emulator.admin());
+  }
+
+  /** A new namespace and emulator, and the operator with Azure locks on. */
+  public static OperatorHarness start(KubernetesClient client, Kubectl kubectl, String prefix) {
+    OperatorHarness harness =
+        new OperatorHarness(client, kubectl, TestNamespaces.create(client, prefix));
+    harness.startOperator(true);
+    return harness;
+  }
+
+  /** (Re)starts the in-process operator with locks on or off. */
+  public void startOperator(boolean locks) {
+    stopOperator();
+    OperatorSettings settings =
+        new OperatorSettings(
+            Optional.of(SUBSCRIPTION), Set.of(namespace), Optional.empty(), locks, TIME_SCALE);
+    operator =
+        PoolkeeperOperator.start(
+            client, OperatorContext.create(settings, emulator.clock(), azure, client));
+  }
+
+  public void stopOperator() {
+    if (operator != null) {
+      operator.close();
+      operator = null;
+    }
+  }
+
+  public EmulatorAdmin admin() {
+    return emulator.admin();
+  }
+
+  /** An example object (from examples/), applied into this test's namespace. */
+  public ObjectNode example(String file, String kind) {
+    return ProjectFiles.example(file, kind);
+  }
+
+  /** Server-side applies an object into this namespace, as kubectl apply --server-side. */
+  public void apply(ObjectNode object) {
+    TestNamespaces.apply(client, namespace, object);
+  }
+
+  public <T extends HasMetadata> T get(Class<T> kind, String name) {
+    return client.resources(kind).inNamespace(namespace).withName(name).get();
+  }
+
+  /** Waits, letting simulated time pass, until {@code probe} gives something {@code done}. */
+  public <T> T until(Supplier<T> probe, Predicate<T> done) {
+    return await()
+        .atMost(REAL_TIMEOUT)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(20))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              admin().advanceClock(TICK);
+              return probe.get();
+            },
+            done);
+  }
+
+  /** Waits until the object's condition of this type has this status (True/False). */
+  public <S extends ObservedStatus, T extends CustomResource<?, S>> T untilCondition(
+      Class<T> kind, String name, String type, String status) {
+    return until(
+        () -> get(kind, name),
+        object -> object != null && status.equals(conditionStatus(object, type)));
+  }
+
+  /** Waits until the object is gone from the API server. */
+  public void untilGone(Class<? extends HasMetadata> kind, String name) {
+    until(() -> Optional.ofNullable(get(kind, name)), Optional::isEmpty);
+  }
+
+  public static String conditionStatus(CustomResource<?, ? extends ObservedStatus> object, String type) {
+    Condition condition = condition(object, type);
+    return condition == null ? null : condition.getStatus();
+  }
+
+  public static Condition condition(
+      CustomResource<?, ? extends ObservedStatus> object, String type) {
+    return object.getStatus() == null
+        ? null
+        : Conditions.find(object.getStatus().getConditions(), type);
+  }
+
+  /** The Events recorded on one object. */
+  public List<Event> events(String name) {
+    return client.v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(event -> name.equals(event.getInvolvedObject().getName()))
+        .toList();
+  }
+
+  /** The reasons of the Events recorded on one object. */
+  public List<String> eventReasons(String name) {
+    return events(name).stream().map(Event::getReason).toList();
+  }
+
+  private static void seed(EmulatorAdmin admin) {
+    admin.addSubscription(SUBSCRIPTION);
+    admin.addResourceGroup(SUBSCRIPTION, IMAGES_GROUP, LOCATION);
+    admin.addResourceGroup(SUBSCRIPTION, BATCH_GROUP, LOCATION);
+    admin.addSnapshot(new SnapshotSeed(snapshotId("render-os"), LOCATION, "Linux", 64, "V2"));
+    admin.addSnapshot(new SnapshotSeed(snapshotId("render-data0"), LOCATION, null, 128, null));
+    admin.addBatchAccount(BatchAccountSeed.withDefaultQuotas(ACCOUNT.resourceId(), LOCATION));
+  }
+
+  public static String snapshotId(String name) {
+    return "/subscriptions/"
+        + SUBSCRIPTION
+        + "/resourceGroups/"
+        + IMAGES_GROUP
+        + "/providers/Microsoft.Compute/snapshots/"
+        + name;
+  }
+
+  public static String imageId(String name) {
+    return "/subscriptions/"
+        + SUBSCRIPTION
+        + "/resourceGroups/"
+        + IMAGES_GROUP
+        + "/providers/Microsoft.Compute/images/"
+        + name;
+  }
+
+  @Override
+  public void close() {
+    stopOperator();
+    emulator.close();
+  }
+}
