@@ -69,7 +69,8 @@ class BatchPoolsTest {
     assertThat(patched.header("ETag")).isNotEqualTo(etag);
     assertThat(properties(patched).path("metadata").get(0).path("value").asText())
         .isEqualTo("render");
-    assertThat(properties(patched).path("vmSize").asText()).isEqualTo("Standard_D4s_v5");
+    // Batch answers vmSize in its own casing (VmSizes.batchSpelling).
+    assertThat(properties(patched).path("vmSize").asText()).isEqualTo("STANDARD_D4s_V5");
   }
 
   @Test
@@ -148,7 +149,7 @@ class BatchPoolsTest {
             json("{\"properties\": {\"vmSize\": \"Standard_D8s_v5\"}}"));
 
     assertThat(changed.status()).isEqualTo(200);
-    assertThat(properties(changed).path("vmSize").asText()).isEqualTo("Standard_D8s_v5");
+    assertThat(properties(changed).path("vmSize").asText()).isEqualTo("STANDARD_D8s_V5");
   }
 
   @Test

@@ -99,7 +99,7 @@ class GalleriesTest {
     azure.admin().advanceClock(Duration.ofMinutes(5));
     JsonNode halfway = replicationStatus();
     assertThat(halfway.path("aggregatedState").asText()).isEqualTo("InProgress");
-    assertThat(halfway.path("summary").get(0).path("region").asText()).isEqualTo("westeurope");
+    assertThat(halfway.path("summary").get(0).path("region").asText()).isEqualTo("West Europe");
     assertThat(halfway.path("summary").get(0).path("state").asText()).isEqualTo("Replicating");
     assertThat(halfway.path("summary").get(0).path("progress").asInt()).isEqualTo(50);
     assertThat(client.getUrl(operation).body().path("status").asText()).isEqualTo("InProgress");
