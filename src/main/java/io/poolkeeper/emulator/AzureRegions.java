@@ -1,6 +1,6 @@
 package io.poolkeeper.emulator;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +42,7 @@ final class AzureRegions {
   }
 
   private static Map<String, String> displayNames() {
-    Map<String, String> names = new LinkedHashMap<>();
+    Map<String, String> names = new HashMap<>();
     for (String display :
         List.of(
             "Australia Central",

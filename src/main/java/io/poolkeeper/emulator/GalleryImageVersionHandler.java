@@ -208,9 +208,9 @@ final class GalleryImageVersionHandler extends ComputeResourceHandler {
   }
 
   /**
-   * A version is stored in its own region first, so that region must be a target (Azure docs,
-   * "Create an image definition and an image version": the source region must be included); the
-   * wording is the emulator's.
+   * A version is stored in its own region first, so that region must be a target (DOMAIN.md;
+   * Microsoft's Azure IaaS VM supportability wiki, "Attributes for Image Gallery Definition &
+   * Version": "Target regions ... Source region must be included"); the wording is the emulator's.
    */
   private static ArmException locationNotATarget(String location) {
     return ArmErrors.invalidParameter(

@@ -235,8 +235,8 @@ class GalleriesTest {
         .isEqualTo("moonbase1");
   }
 
-  // Azure docs, "Create an image definition and an image version": the source region must be
-  // included in the target regions.
+  // Microsoft's Azure IaaS VM supportability wiki, "Attributes for Image Gallery Definition &
+  // Version": "Target regions ... Source region must be included" (and DOMAIN.md).
   @Test
   void aVersionMustTargetItsOwnLocation() {
     createGalleryAndDefinition();
