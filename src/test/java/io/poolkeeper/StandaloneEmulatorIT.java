@@ -114,6 +114,17 @@ class StandaloneEmulatorIT {
     assertThat(created.status()).isEqualTo(200);
     assertThat(created.headers()).containsIgnoringCase("etag:");
     assertThat(created.json().at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
+    // Batch takes new scale settings only from a Steady pool; the create's resize comes first.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                curl("GET", POOL + API, null)
+                    .json()
+                    .at("/properties/allocationState")
+                    .asText()
+                    .equals("Steady"));
 
     Curl resized = curl("PATCH", POOL + API, exampleBody("PoolUpdate_ResizePool.json"));
     assertThat(resized.status()).isEqualTo(200);

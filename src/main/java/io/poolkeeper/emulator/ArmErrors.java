@@ -1,6 +1,7 @@
 package io.poolkeeper.emulator;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 /** The errors Azure Resource Manager itself answers with, in its own wording. */
@@ -83,7 +84,11 @@ final class ArmErrors {
         "The api-version query parameter (?api-version=) is required for all requests.");
   }
 
-  /** What ARM says for an api-version of its own endpoints (resource groups) it does not know. */
+  /**
+   * What ARM says for an api-version of its own endpoints (resource groups) it does not know:
+   * versions newest first, separated by commas alone (as in Azure/azure-cli issue 28038 and
+   * hashicorp/vault-plugin-secrets-azure issue 13).
+   */
   static ArmException invalidApiVersion(String apiVersion, Collection<String> supported) {
     return new ArmException(
         400,
@@ -91,11 +96,15 @@ final class ArmErrors {
         "The api-version '"
             + apiVersion
             + "' is invalid. The supported versions are '"
-            + String.join(",", supported)
+            + String.join(",", supported.stream().sorted(Comparator.reverseOrder()).toList())
             + "'.");
   }
 
-  /** What ARM says when no resource provider serves a type at the requested api-version. */
+  /**
+   * What ARM says when no resource provider serves a type at the requested api-version: versions
+   * oldest first, then the provider's locations (as in Azure/azure-cli issue 28496 and
+   * pulumi/pulumi-azure-nextgen issue 170).
+   */
   static ArmException noRegisteredProvider(
       String location, String apiVersion, String type, Collection<String> supported) {
     return new ArmException(
@@ -108,7 +117,9 @@ final class ArmErrors {
             + "' for type '"
             + type
             + "'. The supported api-versions are '"
-            + String.join(", ", supported)
+            + String.join(", ", supported.stream().sorted().toList())
+            + "'. The supported locations are '"
+            + String.join(", ", AzureRegions.programmaticNames())
             + "'.");
   }
 
@@ -193,6 +204,63 @@ final class ArmErrors {
 
   static ArmException invalidParameter(String property, String message) {
     return new ArmException(400, "InvalidParameter", message, property, List.of());
+  }
+
+  // Tag errors: ARM's codes and wording as the Az.Migrate cmdlets of Azure/azure-powershell repeat
+  // them (src/Migrate/Migrate.Autorest/custom/New-AzMigrateServerReplication.ps1); the value
+  // message
+  // as ARM answered it in Azure-Samples/azure-search-openai-demo issue 1997 (two spaces after the
+  // first sentence); the reserved-characters message as the Azure CLI docs show it (MicrosoftDocs
+  // azure-docs-cli, "Write Azure CLI commands for both Bash and PowerShell").
+
+  static ArmException tooManyTags(int count, int maximum) {
+    return new ArmException(
+        400,
+        "InvalidTags",
+        "Too many tags specified. Requested tag count - '"
+            + count
+            + "'. Maximum number of tags allowed - '"
+            + maximum
+            + "'.");
+  }
+
+  static ArmException emptyTagName() {
+    return new ArmException(
+        400,
+        "InvalidTagName",
+        "The tag name must be non-null, non-empty and non-whitespace only. Please provide an actual"
+            + " value.");
+  }
+
+  static ArmException tagNameCharacters(List<String> names) {
+    return new ArmException(
+        400,
+        "InvalidTagNameCharacters",
+        "The tag names '"
+            + String.join(", ", names)
+            + "' have reserved characters '<,>,%,&,\\,?,/' or control characters.");
+  }
+
+  static ArmException tagNameTooLong(List<String> names, int maximum) {
+    return new ArmException(
+        400,
+        "InvalidTagName",
+        "Tag key too large. Following tag name '"
+            + String.join(", ", names)
+            + "' exceeded the maximum length. Maximum allowed length for tag name - '"
+            + maximum
+            + "' characters.");
+  }
+
+  static ArmException tagValueTooLong(List<String> values, int maximum) {
+    return new ArmException(
+        400,
+        "InvalidTagValueLength",
+        "Tag value too large.  Following tag value '"
+            + String.join(", ", values)
+            + "' exceeded the maximum length. Maximum allowed length for tag value - '"
+            + maximum
+            + "' characters.");
   }
 
   private static String typeAndNames(ResourceId id) {

@@ -102,7 +102,7 @@ final class ArmRouter {
         && segments.size() == 8
         && segments.get(3).equalsIgnoreCase("Microsoft.Compute")
         && segments.get(4).equalsIgnoreCase("locations")) {
-      return operations.compute(request, segments.get(6), segments.get(7));
+      return operations.compute(request, segments.get(5), segments.get(6), segments.get(7));
     }
     if (!second.equalsIgnoreCase("resourceGroups") || segments.size() < 4) {
       throw ArmErrors.pathNotFound(request.path());
@@ -118,7 +118,14 @@ final class ArmRouter {
     String namespace = segments.get(5);
     List<String> rest = segments.subList(6, segments.size());
     if (isPoolOperation(namespace, rest)) {
-      return operations.poolDeletion(request, rest.get(3));
+      requireSubscription(subscription);
+      String location =
+          state
+              .store()
+              .find(ResourceId.resourceGroup(subscription, segments.get(3)))
+              .map(ArmResource::location)
+              .orElse("global");
+      return operations.poolDeletion(request, location, rest.get(3));
     }
     if (rest.size() % 2 == 0) {
       return routeResource(request, segments, namespace, rest);

@@ -30,6 +30,11 @@ final class BatchErrors {
         now);
   }
 
+  /** Code and wording of Batch's "Batch Status and Error Codes" table (409 Conflict). */
+  static ArmException poolBeingResized(ArmRequest request, Instant now) {
+    return error(409, "PoolBeingResized", "The specified pool is being resized", request, now);
+  }
+
   static ArmException conditionNotMet(ArmRequest request, Instant now) {
     return error(
         412,

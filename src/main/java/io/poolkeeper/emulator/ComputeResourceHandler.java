@@ -80,6 +80,11 @@ abstract class ComputeResourceHandler extends ResourceHandler {
     return false;
   }
 
+  /** The body of the answer to a create or update. */
+  ObjectNode writeAnswer(ArmRequest request, ArmResource resource) {
+    return render(request, resource);
+  }
+
   ObjectNode render(ArmRequest request, ArmResource resource) {
     Instant now = now();
     ObjectNode json = header(resource.id());
@@ -156,7 +161,7 @@ abstract class ComputeResourceHandler extends ResourceHandler {
                 resource.location(),
                 request.apiVersion());
     ArmResponse response =
-        ArmResponse.json(status, render(request, resource))
+        ArmResponse.json(status, writeAnswer(request, resource))
             .header(
                 "Azure-AsyncOperation",
                 LongRunningOperations.asyncOperationUrl(request.baseUri(), operation))
@@ -250,9 +255,10 @@ abstract class ComputeResourceHandler extends ResourceHandler {
     return properties;
   }
 
-  /** Copies {@code tags} from the request, if given. */
+  /** Copies {@code tags} from the request, if given, after ARM's checks ({@link ArmTags}). */
   protected static void copyTags(ObjectNode body, ObjectNode document) {
     JsonNode tags = body.get("tags");
+    ArmTags.check(tags);
     if (tags != null && tags.isObject()) {
       document.set("tags", tags);
     }

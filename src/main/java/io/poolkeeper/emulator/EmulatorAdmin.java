@@ -175,9 +175,16 @@ public final class EmulatorAdmin {
     return send("PATCH", ResourceId.parse(poolId), body);
   }
 
-  /** Replaces the tags of a resource or resource group out of band. */
+  /**
+   * Replaces the tags of a resource or resource group out of band; ARM's tag limits apply ({@link
+   * ArmTags}), as they would to the portal.
+   */
   public ArmOutcome setTags(String resourceId, Map<String, String> tags) {
     ResourceId id = ResourceId.parse(resourceId);
+    ArmException refused = ArmTags.problem(EmulatorJson.tags(tags));
+    if (refused != null) {
+      return new ArmOutcome(refused.status(), refused.toResponse().body());
+    }
     synchronized (state) {
       settle();
       ArmResource resource =
@@ -254,7 +261,8 @@ public final class EmulatorAdmin {
       if (handler == null) {
         throw new IllegalArgumentException("the emulator does not serve " + id.type());
       }
-      apiVersion = handler.apiVersions().get(0);
+      // The newest version, as the portal sends.
+      apiVersion = handler.apiVersions().get(handler.apiVersions().size() - 1);
     }
     ArmResponse response =
         gateway.serveInternal(ArmRequest.internal(method, id, apiVersion, body, endpoint));

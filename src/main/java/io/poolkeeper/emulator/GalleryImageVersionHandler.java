@@ -4,21 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code Microsoft.Compute/galleries/images/versions}: image versions made from a managed image (or
  * snapshots), replicated to target regions. The source must exist when the version is created and
- * cannot change later. Creating or updating completes when every new or changed region has
- * replicated; {@code $expand=ReplicationStatus} shows per-region progress meanwhile.
+ * cannot change later. The target regions must include the version's location, are answered with
+ * display names and cannot drop a replicated region without the safety profile's consent. Creating
+ * or updating completes when every new or changed region has replicated; {@code
+ * $expand=ReplicationStatus} shows per-region progress meanwhile.
  */
 final class GalleryImageVersionHandler extends ComputeResourceHandler {
 
   static final String TYPE = "Microsoft.Compute/galleries/images/versions";
   private static final int MAX_REPLICAS_PER_REGION = 100;
+  private static final String TARGET_REGIONS =
+      "galleryImageVersion.properties.publishingProfile.targetRegions";
 
   GalleryImageVersionHandler(EmulatorState state) {
-    super(state, TYPE, ApiVersions.GALLERY_IMAGE_VERSIONS, LongRunningOperation.Kind.GALLERY);
+    super(state, TYPE, ApiVersions.GALLERIES, LongRunningOperation.Kind.GALLERY);
   }
 
   @Override
@@ -41,7 +46,7 @@ final class GalleryImageVersionHandler extends ComputeResourceHandler {
     ObjectNode document = locatedDocument(body);
     ObjectNode properties = requestedProperties(body);
     document.set("properties", properties);
-    return normalize(document, body.path("location").asText(), existing);
+    return normalize(document, existing);
   }
 
   /** A PATCH changes only what it names; target regions are replaced as a whole. */
@@ -59,7 +64,7 @@ final class GalleryImageVersionHandler extends ComputeResourceHandler {
         objectAt(properties, section).setAll((ObjectNode) changes.get(section).deepCopy());
       }
     }
-    return write(request, id, existing, normalize(document, existing.location(), existing));
+    return write(request, id, existing, normalize(document, existing));
   }
 
   @Override
@@ -75,7 +80,7 @@ final class GalleryImageVersionHandler extends ComputeResourceHandler {
     return json;
   }
 
-  private ObjectNode normalize(ObjectNode document, String displayLocation, ArmResource existing) {
+  private ObjectNode normalize(ObjectNode document, ArmResource existing) {
     ObjectNode properties = objectAt(document, "properties");
     properties.remove("provisioningState");
     properties.remove("replicationStatus");
@@ -101,8 +106,9 @@ final class GalleryImageVersionHandler extends ComputeResourceHandler {
         publishing.path("targetRegions").isArray()
             ? (ArrayNode) publishing.get("targetRegions")
             : publishing.putArray("targetRegions");
+    String location = EmulatorJson.text(document, "location");
     if (regions.isEmpty()) {
-      regions.addObject().put("name", displayLocation);
+      regions.addObject().put("name", location);
     }
     JsonNode previousRegions =
         existing == null
@@ -112,8 +118,17 @@ final class GalleryImageVersionHandler extends ComputeResourceHandler {
                 .path("properties")
                 .path("publishingProfile")
                 .path("targetRegions");
+    List<String> seen = new ArrayList<>();
     for (JsonNode region : regions) {
       if (region instanceof ObjectNode target) {
+        String name = target.path("name").asText();
+        if (seen.contains(AzureRegions.programmaticName(name))) {
+          throw duplicateRegions();
+        }
+        seen.add(AzureRegions.programmaticName(name));
+        // Compute answers display names whatever the request used (GalleryRP examples and the
+        // SharedGalleryImageTests recording).
+        target.put("name", AzureRegions.displayName(name));
         keepEncryption(target, previousRegions);
         if (!target.has("regionalReplicaCount")) {
           target.set("regionalReplicaCount", publishing.get("replicaCount"));
@@ -136,6 +151,9 @@ final class GalleryImageVersionHandler extends ComputeResourceHandler {
         }
       }
     }
+    if (!seen.contains(AzureRegions.programmaticName(location))) {
+      throw locationNotATarget(location);
+    }
     ObjectNode safety = objectAt(properties, "safetyProfile");
     if (!safety.has("reportedForPolicyViolation")) {
       safety.put("reportedForPolicyViolation", false);
@@ -143,15 +161,28 @@ final class GalleryImageVersionHandler extends ComputeResourceHandler {
     if (!safety.has("allowDeletionOfReplicatedLocations")) {
       safety.put("allowDeletionOfReplicatedLocations", false);
     }
+    if (existing instanceof GalleryImageVersionResource before
+        && !safety.path("allowDeletionOfReplicatedLocations").asBoolean()) {
+      for (JsonNode previous : previousRegions) {
+        String name = previous.path("name").asText();
+        if (!seen.contains(AzureRegions.programmaticName(name))
+            && before.isReplicated(name, now())) {
+          throw replicatedRegionRemoved(name);
+        }
+      }
+    }
     ObjectNode storage = objectAt(properties, "storageProfile");
-    String source = sourceId(storage);
+    String source = sourceId(storage, publishing);
     if (source == null) {
       throw ArmErrors.invalidParameter(
           "storageProfile.source.id",
           "Required parameter 'storageProfile.source.id' is missing (null).");
     }
     if (existing != null) {
-      String before = sourceId(existing.document().path("properties").path("storageProfile"));
+      String before =
+          sourceId(
+              existing.document().path("properties").path("storageProfile"),
+              existing.document().path("properties").path("publishingProfile"));
       if (before != null && !ResourceId.parse(before).equals(ResourceId.parse(source))) {
         throw ArmErrors.propertyChangeNotAllowed("storageProfile.source.id");
       }
@@ -167,15 +198,51 @@ final class GalleryImageVersionHandler extends ComputeResourceHandler {
     return document;
   }
 
+  /**
+   * Compute's answer to a region listed twice, also as two spellings (terraform-provider-azurerm
+   * issues 7751 and 12332).
+   */
+  private static ArmException duplicateRegions() {
+    return ArmErrors.invalidParameter(
+        TARGET_REGIONS, "Duplicate regions are not allowed in target publishing regions.");
+  }
+
+  /**
+   * A version is stored in its own region first, so that region must be a target (DOMAIN.md;
+   * Microsoft's Azure IaaS VM supportability wiki, "Attributes for Image Gallery Definition &
+   * Version": "Target regions ... Source region must be included"); the wording is the emulator's.
+   */
+  private static ArmException locationNotATarget(String location) {
+    return ArmErrors.invalidParameter(
+        TARGET_REGIONS,
+        "The target regions of the gallery image version must include its location '"
+            + AzureRegions.displayName(location)
+            + "'.");
+  }
+
+  /**
+   * Removing a region the version has been replicated to needs the version's consent in {@code
+   * safetyProfile.allowDeletionOfReplicatedLocations} (GalleryImageVersionSafetyProfile: "Indicates
+   * whether or not removing this Gallery Image Version from replicated regions is allowed"); the
+   * wording is the emulator's.
+   */
+  private static ArmException replicatedRegionRemoved(String region) {
+    return ArmErrors.invalidParameter(
+        "galleryImageVersion.properties.safetyProfile.allowDeletionOfReplicatedLocations",
+        "Removing the replicated region '"
+            + AzureRegions.displayName(region)
+            + "' from the target regions is not allowed unless"
+            + " safetyProfile.allowDeletionOfReplicatedLocations is true.");
+  }
+
   /** A region's encryption cannot change; an update that leaves it out keeps it. */
   private static void keepEncryption(ObjectNode target, JsonNode previousRegions) {
     if (target.has("encryption")) {
       return;
     }
-    String name = normalizeLocation(target.path("name").asText());
+    String name = target.path("name").asText();
     for (JsonNode previous : previousRegions) {
-      if (normalizeLocation(previous.path("name").asText()).equals(name)
-          && previous.has("encryption")) {
+      if (AzureRegions.same(previous.path("name").asText(), name) && previous.has("encryption")) {
         target.set("encryption", previous.get("encryption").deepCopy());
       }
     }
@@ -225,10 +292,20 @@ final class GalleryImageVersionHandler extends ComputeResourceHandler {
     versionDisk.put("hostCaching", imageDisk.path("caching").asText("None"));
   }
 
-  private static String sourceId(JsonNode storage) {
-    String source = storage.path("source").path("id").asText(null);
-    return source != null
-        ? source
-        : storage.path("osDiskImage").path("source").path("id").asText(null);
+  /**
+   * The version's source: {@code storageProfile.source.id}, the OS disk snapshot's, or, before
+   * api-version 2019-07-01, {@code publishingProfile.source.managedImage.id}.
+   */
+  private static String sourceId(JsonNode storage, JsonNode publishing) {
+    for (JsonNode candidate :
+        List.of(
+            storage.path("source").path("id"),
+            storage.path("osDiskImage").path("source").path("id"),
+            publishing.path("source").path("managedImage").path("id"))) {
+      if (candidate.isTextual()) {
+        return candidate.asText();
+      }
+    }
+    return null;
   }
 }

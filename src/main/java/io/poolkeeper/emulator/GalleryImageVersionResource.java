@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A gallery image version and the replication of its target regions. Each region replicates for the
  * configured duration from the moment it was added or changed (replica count or storage type);
- * unchanged regions keep their progress across updates.
+ * unchanged regions keep their progress across updates. A region taken out of the targets is
+ * remembered with the moment it went, so that pools growing from the version fail from then on.
  */
 final class GalleryImageVersionResource extends ArmResource {
 
@@ -20,14 +24,14 @@ final class GalleryImageVersionResource extends ArmResource {
       String region, int count, String storageAccountType, Instant start, Instant end) {
 
     boolean sameAs(String otherRegion, int otherCount, String otherStorage) {
-      return ResourceHandler.normalizeLocation(region)
-              .equals(ResourceHandler.normalizeLocation(otherRegion))
+      return AzureRegions.same(region, otherRegion)
           && count == otherCount
           && storageAccountType.equalsIgnoreCase(otherStorage);
     }
   }
 
   private List<Replica> replicas = List.of();
+  private final Map<String, Instant> removedAt = new HashMap<>();
 
   GalleryImageVersionResource(ResourceId id, ObjectNode document) {
     super(id, document);
@@ -57,8 +61,40 @@ final class GalleryImageVersionResource extends ArmResource {
         last = replica.end();
       }
     }
+    for (Replica before : replicas) {
+      if (next.stream().noneMatch(after -> AzureRegions.same(after.region(), before.region()))) {
+        removedAt.put(AzureRegions.programmaticName(before.region()), now);
+      }
+    }
+    for (Replica after : next) {
+      removedAt.remove(AzureRegions.programmaticName(after.region()));
+    }
     replicas = List.copyOf(next);
     return last;
+  }
+
+  /** Whether the region's replica has completed by {@code at}; false if it is not a target. */
+  boolean isReplicated(String region, Instant at) {
+    return replica(region).map(replica -> !at.isBefore(replica.end())).orElse(false);
+  }
+
+  /**
+   * Since when a pool whose resize started at {@code resizeStart} cannot take new nodes from this
+   * version in {@code region}: the resize start if the region's replica was not complete by then,
+   * the moment the region was taken out of the targets, or {@code null} while it can.
+   */
+  Instant unavailableInRegionSince(String region, Instant resizeStart) {
+    Optional<Replica> replica = replica(region);
+    if (replica.isPresent()) {
+      return resizeStart.isBefore(replica.get().end()) ? resizeStart : null;
+    }
+    return removedAt.getOrDefault(AzureRegions.programmaticName(region), Instant.EPOCH);
+  }
+
+  private Optional<Replica> replica(String region) {
+    return replicas.stream()
+        .filter(replica -> AzureRegions.same(replica.region(), region))
+        .findFirst();
   }
 
   /** {@code replicationStatus} as {@code $expand=ReplicationStatus} shows it. */
@@ -75,7 +111,7 @@ final class GalleryImageVersionResource extends ArmResource {
       int progress = done || total == 0 ? 100 : (int) Math.min(99, elapsed * 100 / total);
       summary
           .addObject()
-          .put("region", replica.region())
+          .put("region", AzureRegions.displayName(replica.region()))
           .put("state", failed ? "Failed" : done ? "Completed" : "Replicating")
           .put("details", "")
           .put("progress", progress);

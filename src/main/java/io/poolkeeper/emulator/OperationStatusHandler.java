@@ -2,13 +2,14 @@ package io.poolkeeper.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 
 /**
  * The URLs clients poll long-running operations at. The {@code Azure-AsyncOperation} URL answers
  * 200 with {@code {"status":"InProgress"}} until the operation ends, then {@code Succeeded} or
  * {@code Failed} with the error. A {@code Location} URL answers 202 while running, then 200 with no
- * body (or the operation's error).
+ * body (or the operation's error). Each accepts the api-versions of the provider that serves it.
  */
 final class OperationStatusHandler {
 
@@ -20,8 +21,10 @@ final class OperationStatusHandler {
     this.handlers = handlers;
   }
 
-  ArmResponse compute(ArmRequest request, String kind, String id) {
+  ArmResponse compute(ArmRequest request, String location, String kind, String id) {
     requireGet(request);
+    requireProviderApiVersion(
+        request, location, "locations/" + kind, ApiVersions.COMPUTE_OPERATIONS);
     LongRunningOperation operation =
         state
             .operations()
@@ -58,13 +61,22 @@ final class OperationStatusHandler {
     return response;
   }
 
-  ArmResponse poolDeletion(ArmRequest request, String id) {
+  ArmResponse poolDeletion(ArmRequest request, String location, String id) {
     requireGet(request);
+    requireProviderApiVersion(
+        request, location, "batchAccounts/poolOperationResults", ApiVersions.BATCH);
     return location(request, find(id, LongRunningOperation.Kind.POOL_DELETION), now());
   }
 
   ArmResponse resourceGroupDeletion(ArmRequest request, String id) {
     requireGet(request);
+    String apiVersion = request.apiVersion();
+    if (apiVersion == null) {
+      throw ArmErrors.missingApiVersion();
+    }
+    if (!ApiVersions.RESOURCE_GROUPS.contains(apiVersion)) {
+      throw ArmErrors.invalidApiVersion(apiVersion, ApiVersions.RESOURCE_GROUPS);
+    }
     return location(request, find(id, LongRunningOperation.Kind.RESOURCE_GROUP_DELETION), now());
   }
 
@@ -94,6 +106,17 @@ final class OperationStatusHandler {
 
   private String retryAfter() {
     return String.valueOf(state.options().retryAfterSeconds());
+  }
+
+  private static void requireProviderApiVersion(
+      ArmRequest request, String location, String type, List<String> supported) {
+    String apiVersion = request.apiVersion();
+    if (apiVersion == null) {
+      throw ArmErrors.missingApiVersion();
+    }
+    if (!supported.contains(apiVersion)) {
+      throw ArmErrors.noRegisteredProvider(location, apiVersion, type, supported);
+    }
   }
 
   private static void requireGet(ArmRequest request) {

@@ -9,9 +9,10 @@ import java.util.List;
 /**
  * A pool's allocation state and how it moves on the clock. A resize moves each node kind towards
  * its target at a fixed rate; it ends at the first of: reaching the target (or a quota cap, with
- * the quota error), an injected failure, the pool's image disappearing while nodes are being added
- * ({@code AllocationFailed}), or the resize timeout ({@code AllocationTimedout}). A stop request
- * freezes the counts and, after {@link #STOP_DURATION}, ends with {@code ResizeStopped}.
+ * the quota error), an injected failure, the pool's image being unusable while nodes are being
+ * added (gone, or not replicated to the account's region: {@code AllocationFailed}), or the resize
+ * timeout ({@code AllocationTimedout}). A stop request freezes the counts and, after {@link
+ * #STOP_DURATION}, ends with {@code ResizeStopped}.
  *
  * <p>Everything is a pure function of the resize's start and the time asked about, so evaluating at
  * any moment, as often as wanted, gives the same answers.
@@ -23,6 +24,9 @@ record PoolAllocation(
     int lowPriority,
     ResizeOperation resize,
     List<ResizeError> errors) {
+
+  /** The pool's image could not be used for new nodes from {@code since} on, with this error. */
+  record ImageOutage(Instant since, ResizeError error) {}
 
   static final String STEADY = "Steady";
   static final String RESIZING = "Resizing";
@@ -96,9 +100,9 @@ record PoolAllocation(
   /**
    * The state at {@code now}.
    *
-   * @param imageUnusableSince when the pool's image stopped being usable, or {@code null}
+   * @param imageOutage since when and why the pool's image cannot be used, or {@code null}
    */
-  PoolAllocation advance(Instant now, Instant imageUnusableSince, double nodesPerMinute) {
+  PoolAllocation advance(Instant now, ImageOutage imageOutage, double nodesPerMinute) {
     if (state.equals(STOPPING)) {
       Instant stopped = resize.stopRequestedAt().plus(STOP_DURATION);
       if (now.isBefore(stopped)) {
@@ -110,7 +114,7 @@ record PoolAllocation(
     if (!state.equals(RESIZING)) {
       return this;
     }
-    End end = firstEnd(imageUnusableSince, nodesPerMinute);
+    End end = firstEnd(imageOutage, nodesPerMinute);
     if (end.at().isAfter(now)) {
       return this;
     }
@@ -125,7 +129,7 @@ record PoolAllocation(
 
   private record End(Instant at, ResizeError error) {}
 
-  private End firstEnd(Instant imageUnusableSince, double nodesPerMinute) {
+  private End firstEnd(ImageOutage imageOutage, double nodesPerMinute) {
     Instant start = resize.startTime();
     int dedicatedMoves = Math.abs(resize.reachableDedicated() - resize.fromDedicated());
     int lowPriorityMoves = Math.abs(resize.reachableLowPriority() - resize.fromLowPriority());
@@ -141,9 +145,9 @@ record PoolAllocation(
       ends.add(
           new End(start.plus(timeToMove(moves, nodesPerMinute)), ResizeError.injected(injected)));
     }
-    if (imageUnusableSince != null && resize.grows()) {
-      Instant failedAt = imageUnusableSince.isAfter(start) ? imageUnusableSince : start;
-      ends.add(new End(failedAt, ResizeError.imageMissing(resize.imageId())));
+    if (imageOutage != null && resize.grows()) {
+      Instant failedAt = imageOutage.since().isAfter(start) ? imageOutage.since() : start;
+      ends.add(new End(failedAt, imageOutage.error()));
     }
     Instant timeoutAt = start.plus(resize.timeout());
     boolean dedicatedShort = dedicatedAt(timeoutAt, nodesPerMinute) != resize.reachableDedicated();

@@ -62,7 +62,7 @@ final class PoolHandler extends ResourceHandler {
   @Override
   ArmResponse get(ArmRequest request, ResourceId id) {
     requireAccount(request, id.parent());
-    return answer(request, existing(request, id));
+    return answer(request, existing(request, id), PoolView.Answer.READ);
   }
 
   @Override
@@ -74,6 +74,7 @@ final class PoolHandler extends ResourceHandler {
       throw BatchErrors.poolBeingDeleted(request, now());
     }
     ObjectNode properties = writableProperties(request);
+    checkResourceTags(request, properties);
     if (!properties.hasNonNull("vmSize")) {
       throw BatchErrors.missingRequiredProperty("vmSize", request, now());
     }
@@ -97,17 +98,20 @@ final class PoolHandler extends ResourceHandler {
             PoolScale.DEFAULT_DEALLOCATION,
             now);
       }
-      return answer(request, pool);
+      return answer(request, pool, PoolView.Answer.WRITE);
     }
     checkImmutables(request, existing, properties);
     PoolScale before =
         PoolScale.of(existing.properties().path("scaleSettings"), validation(request));
+    if (!sameTargets(before, scale)) {
+      requireSteady(request, existing);
+    }
     existing.document().set("properties", properties);
     existing.modified(now, state.nextEtag());
     if (!sameTargets(before, scale)) {
       resizeTo(existing, scale, now);
     }
-    return answer(request, existing);
+    return answer(request, existing, PoolView.Answer.WRITE);
   }
 
   @Override
@@ -119,11 +123,15 @@ final class PoolHandler extends ResourceHandler {
       throw BatchErrors.poolBeingDeleted(request, now());
     }
     ObjectNode changes = writableProperties(request);
+    checkResourceTags(request, changes);
     PoolScale scale = null;
     if (changes.has("scaleSettings")) {
       scale = PoolScale.of(changes.path("scaleSettings"), validation(request));
     }
     checkImmutables(request, pool, changes);
+    if (scale != null) {
+      requireSteady(request, pool);
+    }
     ObjectNode merged = pool.properties().deepCopy();
     merged.setAll(changes);
     applyDefaults(merged);
@@ -131,11 +139,11 @@ final class PoolHandler extends ResourceHandler {
     pool.document().set("properties", merged);
     pool.modified(now, state.nextEtag());
     if (scale != null && !scale.isOpaqueAutoScale()) {
-      // Any scale settings in a PATCH resize again, even to the same target: that is how a
-      // client retries a resize that fell short.
+      // Any scale settings in a PATCH of a Steady pool resize again, even to the same target: that
+      // is how a client retries a resize that fell short.
       resizeTo(pool, scale, now);
     }
-    return answer(request, pool);
+    return answer(request, pool, PoolView.Answer.WRITE);
   }
 
   @Override
@@ -185,7 +193,7 @@ final class PoolHandler extends ResourceHandler {
       case DISABLE_AUTO_SCALE -> disableAutoScale(pool, now);
       default -> throw ArmErrors.methodNotAllowed("POST", TYPE + "/" + action);
     }
-    return answer(request, pool);
+    return answer(request, pool, PoolView.Answer.READ);
   }
 
   @Override
@@ -199,7 +207,8 @@ final class PoolHandler extends ResourceHandler {
               (PoolResource) resource,
               now,
               state.options().nodesPerMinute(),
-              request.apiVersion()));
+              request.apiVersion(),
+              PoolView.Answer.READ));
     }
     return ArmResponse.json(200, PoolListing.page(request, account, pools, now));
   }
@@ -239,10 +248,11 @@ final class PoolHandler extends ResourceHandler {
     pool.modified(now, state.nextEtag());
   }
 
-  private ArmResponse answer(ArmRequest request, PoolResource pool) {
+  private ArmResponse answer(ArmRequest request, PoolResource pool, PoolView.Answer kind) {
     return ArmResponse.json(
             200,
-            PoolView.render(pool, now(), state.options().nodesPerMinute(), request.apiVersion()))
+            PoolView.render(
+                pool, now(), state.options().nodesPerMinute(), request.apiVersion(), kind))
         .header("ETag", pool.etag());
   }
 
@@ -284,6 +294,27 @@ final class PoolHandler extends ResourceHandler {
       properties.set("taskSlotsPerNode", maxTasks);
     }
     return properties;
+  }
+
+  /**
+   * Batch resizes only a Steady pool: new scale settings while a resize runs or stops answer 409
+   * (Batch REST "Pools - Resize Pool": "If the Pool is already resizing, the request fails with
+   * status code 409"). A client stops the resize, waits for Steady and resizes again.
+   */
+  private void requireSteady(ArmRequest request, PoolResource pool) {
+    if (!pool.allocation().state().equals(PoolAllocation.STEADY)) {
+      throw BatchErrors.poolBeingResized(request, now());
+    }
+  }
+
+  /** {@code resourceTags} go on the Azure resources Batch creates; ARM's tag limits apply. */
+  private void checkResourceTags(ArmRequest request, ObjectNode properties) {
+    JsonNode tags = properties.get("resourceTags");
+    ArmException problem = ArmTags.problem(tags);
+    if (problem != null) {
+      throw BatchErrors.invalidPropertyValue(
+          "resourceTags", tags.toString(), problem.getMessage(), request, now());
+    }
   }
 
   private static void applyDefaults(ObjectNode properties) {

@@ -72,40 +72,69 @@ final class PoolResource extends ArmResource {
 
   /** Moves the allocation along to {@code now}. */
   void settle(Instant now, double nodesPerMinute, ResourceStore store) {
-    allocation = allocation.advance(now, imageUnusableSince(store), nodesPerMinute);
+    allocation = allocation.advance(now, imageOutage(store), nodesPerMinute);
   }
 
   /**
-   * When the pool's image stopped being usable: a managed image or gallery image version that is
-   * gone or being deleted, or a gallery image definition (meaning its latest version) without a
-   * usable version. {@code null} while usable and for images the emulator does not model.
+   * Since when and why the running resize cannot take new nodes from the pool's image: a managed
+   * image or gallery image version that is gone or being deleted, a version that has no complete
+   * replica in the Batch account's region when the resize starts (or lost it since), or a gallery
+   * image definition (meaning its latest version) without such a version. {@code null} while the
+   * image is usable, without a resize, and for images the emulator does not model.
    */
-  Instant imageUnusableSince(ResourceStore store) {
+  PoolAllocation.ImageOutage imageOutage(ResourceStore store) {
     String image = imageId();
-    if (image == null) {
+    ResizeOperation resize = allocation.resize();
+    if (image == null || resize == null) {
       return null;
     }
     ResourceId id;
     try {
       id = ResourceId.parse(image);
     } catch (IllegalArgumentException e) {
-      return Instant.EPOCH;
+      return new PoolAllocation.ImageOutage(Instant.EPOCH, ResizeError.imageMissing(image));
     }
+    String region = store.find(id().parent()).map(ArmResource::location).orElse(null);
     String type = id.type();
-    if (type.equalsIgnoreCase(ImageHandler.TYPE)
-        || type.equalsIgnoreCase(GalleryImageVersionHandler.TYPE)) {
-      return store.unusableSince(id);
+    if (type.equalsIgnoreCase(ImageHandler.TYPE)) {
+      return missingSince(store.unusableSince(id), image);
+    }
+    if (type.equalsIgnoreCase(GalleryImageVersionHandler.TYPE)) {
+      PoolAllocation.ImageOutage missing = missingSince(store.unusableSince(id), image);
+      if (missing != null || region == null) {
+        return missing;
+      }
+      Instant unavailable =
+          store
+              .find(id, GalleryImageVersionResource.class)
+              .map(version -> version.unavailableInRegionSince(region, resize.startTime()))
+              .orElse(null);
+      return unavailable == null
+          ? null
+          : new PoolAllocation.ImageOutage(
+              unavailable, ResizeError.imageNotReplicated(image, region));
     }
     if (type.equalsIgnoreCase(GalleryImageDefinitionHandler.TYPE)) {
-      Instant definition = store.unusableSince(id);
-      if (definition != null) {
-        return definition;
+      PoolAllocation.ImageOutage missing = missingSince(store.unusableSince(id), image);
+      if (missing != null) {
+        return missing;
       }
       boolean hasVersion =
           store.children(id, GalleryImageVersionHandler.TYPE).stream()
-              .anyMatch(ArmResource::isUsable);
-      return hasVersion ? null : Instant.EPOCH;
+              .filter(ArmResource::isUsable)
+              .map(GalleryImageVersionResource.class::cast)
+              .anyMatch(
+                  version ->
+                      region == null
+                          || version.unavailableInRegionSince(region, resize.startTime()) == null);
+      return hasVersion ? null : missingSince(Instant.EPOCH, image);
     }
     return null;
+  }
+
+  private static PoolAllocation.ImageOutage missingSince(Instant since, String image) {
+    return since == null
+        ? null
+        : new PoolAllocation.ImageOutage(since, ResizeError.imageMissing(image));
   }
 }

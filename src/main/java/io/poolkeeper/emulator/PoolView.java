@@ -9,7 +9,10 @@ import java.util.Locale;
 /**
  * How a pool looks on the wire: the properties its owner set plus Batch's read-only state
  * (timestamps, allocation state, current nodes, {@code resizeOperationStatus}, {@code
- * autoScaleRun}), spelled for the request's api-version.
+ * autoScaleRun}), spelled for the request's api-version and as Batch spells what it stores: {@code
+ * vmSize} in Batch's casing, and {@code fixedScale.nodeDeallocationOption} only in the answer to
+ * the write that set it (recordings/canCRUDBatchPool.json: the PUT answer echoes it, the list
+ * leaves it out; the PoolGet and PoolList examples leave it out, the PoolUpdate examples echo it).
  */
 final class PoolView {
 
@@ -18,8 +21,16 @@ final class PoolView {
 
   private PoolView() {}
 
+  /** Which kind of request the pool is rendered for. */
+  enum Answer {
+    /** PUT or PATCH: the stored properties as written. */
+    WRITE,
+    /** GET, list or an action: what Batch reports of a pool. */
+    READ
+  }
+
   static ObjectNode render(
-      PoolResource pool, Instant now, double nodesPerMinute, String apiVersion) {
+      PoolResource pool, Instant now, double nodesPerMinute, String apiVersion, Answer answer) {
     PoolAllocation allocation = pool.allocation();
     ObjectNode json = EmulatorJson.object();
     json.put("id", pool.id().toString());
@@ -36,6 +47,13 @@ final class PoolView {
     properties.put("allocationState", allocation.state());
     properties.put("allocationStateTransitionTime", Timestamps.batch(allocation.since()));
     properties.setAll(pool.properties().deepCopy());
+    if (properties.hasNonNull("vmSize")) {
+      properties.put("vmSize", VmSizes.batchSpelling(properties.get("vmSize").asText()));
+    }
+    if (answer == Answer.READ
+        && properties.path("scaleSettings").path("fixedScale") instanceof ObjectNode fixed) {
+      fixed.remove("nodeDeallocationOption");
+    }
     properties.put("currentDedicatedNodes", allocation.dedicatedAt(now, nodesPerMinute));
     properties.put("currentLowPriorityNodes", allocation.lowPriorityAt(now, nodesPerMinute));
     if (allocation.resize() != null) {

@@ -35,6 +35,25 @@ record ResizeError(String code, String message, List<ArmException.Detail> detail
                 "Message", "The image '" + imageId + "' used by the pool could not be found.")));
   }
 
+  /**
+   * The guide's message for a failed allocation, naming the gallery image version that has no
+   * replica in the Batch account's region (a pool's nodes come from the replica in its region; the
+   * Batch custom-image guide: "Replicas must exist in the Batch account's region").
+   */
+  static ResizeError imageNotReplicated(String imageId, String region) {
+    return new ResizeError(
+        ALLOCATION_FAILED,
+        allocationFailedMessage(),
+        List.of(
+            new ArmException.Detail(
+                "Message",
+                "The image '"
+                    + imageId
+                    + "' used by the pool is not replicated to region '"
+                    + AzureRegions.displayName(region)
+                    + "' of the Batch account.")));
+  }
+
   static ResizeError timedOut(boolean dedicatedShort) {
     return of(
         ALLOCATION_TIMED_OUT,

@@ -54,6 +54,7 @@ final class ResourceGroupHandler {
     }
     ObjectNode document = EmulatorJson.object().put("location", location);
     JsonNode tags = body.get("tags");
+    ArmTags.check(tags);
     if (tags != null && tags.isObject()) {
       document.set("tags", tags);
     }
@@ -69,6 +70,7 @@ final class ResourceGroupHandler {
   private ArmResponse patch(ArmRequest request, ResourceId id) {
     ArmResource group = existing(id);
     JsonNode tags = request.bodyObject().get("tags");
+    ArmTags.check(tags);
     if (tags != null && tags.isObject()) {
       group.document().set("tags", tags);
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -23,7 +22,7 @@ abstract class ResourceHandler {
   /** The canonical full type, such as {@code Microsoft.Compute/galleries/images}. */
   abstract String type();
 
-  /** The api-versions this type accepts, newest first. */
+  /** The api-versions this type accepts, oldest first. */
   abstract List<String> apiVersions();
 
   /** The POST actions on this type, such as {@code stopResize}, spelled canonically. */
@@ -81,7 +80,7 @@ abstract class ResourceHandler {
 
   /** ARM's location spelling: {@code "West US"} becomes {@code "westus"}. */
   static String normalizeLocation(String location) {
-    return location == null ? null : location.replace(" ", "").toLowerCase(Locale.ROOT);
+    return AzureRegions.programmaticName(location);
   }
 
   /** The location of a new tracked resource; ARM refuses a PUT without one. */

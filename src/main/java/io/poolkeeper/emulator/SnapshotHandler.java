@@ -2,6 +2,7 @@ package io.poolkeeper.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -76,6 +77,19 @@ final class SnapshotHandler extends ComputeResourceHandler {
     putIfAbsent(properties, "uniqueId", UUID.randomUUID().toString());
     putIfAbsent(properties, "networkAccessPolicy", "AllowAll");
     return document;
+  }
+
+  /**
+   * The Disk RP answers a create or update with the resource as requested, without {@code id},
+   * {@code name} and {@code type} (recordings/canOperateOnManagedDiskFromSnapshot.json and
+   * ManagedDiskOperationsTests.canOperateOnManagedDiskFromSnapshot.json); the operation's output
+   * and later reads carry them.
+   */
+  @Override
+  ObjectNode writeAnswer(ArmRequest request, ArmResource resource) {
+    ObjectNode json = render(request, resource);
+    List.of("id", "name", "type").forEach(json::remove);
+    return json;
   }
 
   @Override

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * What the emulator reads from a VM size name, since it has no size catalogue: the core count is
  * the first number in the name ({@code Standard_D4s_v5} has 4, a name without a number 1), and the
  * quota family follows Azure's naming ({@code Standard_D4s_v5} is {@code standardDSv5Family},
- * {@code STANDARD_D4} is {@code standardDFamily}).
+ * {@code STANDARD_D4} is {@code standardDFamily}), and Batch answers a size in its own spelling
+ * ({@link #batchSpelling}).
  */
 final class VmSizes {
 
@@ -19,7 +20,31 @@ final class VmSizes {
   private static final Pattern VERSION = Pattern.compile("_v(\\d+)$", Pattern.CASE_INSENSITIVE);
   private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d+)");
 
+  private static final Pattern VERSION_SEGMENT = Pattern.compile("v\\d+", Pattern.CASE_INSENSITIVE);
+
   private VmSizes() {}
+
+  /**
+   * How Batch answers a pool's {@code vmSize}: the tier and the version segment upper-case, the
+   * size segment as given. Batch turns {@code Standard_D4} into {@code STANDARD_D4} (every pool
+   * example of azure-rest-api-specs, recordings/canCRUDBatchPool.json) and {@code
+   * Standard_HB120rs_v2} into {@code STANDARD_HB120rs_V2} (Azure/azurehpc pull request 313; the
+   * casing is azure-rest-api-specs issue 4956). Other segments (a {@code Promo} suffix, say) are
+   * kept as given, since no answer of Batch shows them.
+   */
+  static String batchSpelling(String vmSize) {
+    if (vmSize == null || !vmSize.contains("_")) {
+      return vmSize;
+    }
+    String[] segments = vmSize.split("_", -1);
+    segments[0] = segments[0].toUpperCase(Locale.ROOT);
+    for (int i = 2; i < segments.length; i++) {
+      if (VERSION_SEGMENT.matcher(segments[i]).matches()) {
+        segments[i] = segments[i].toUpperCase(Locale.ROOT);
+      }
+    }
+    return String.join("_", segments);
+  }
 
   static int coresPerNode(String vmSize) {
     if (vmSize == null) {

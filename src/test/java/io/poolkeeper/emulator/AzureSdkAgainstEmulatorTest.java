@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpRequest;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.SubResource;
 import com.azure.core.management.exception.ManagementException;
@@ -47,6 +49,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +67,9 @@ class AzureSdkAgainstEmulatorTest {
   private static final String GALLERY_NAME = "sdk_gallery";
 
   private static AzureEmulator azure;
+  private static AzureProfile profile;
+  private static TokenCredential anyToken;
+  private static HttpClient http;
   private static ResourceManager resources;
   private static ComputeManager compute;
   private static BatchManager batch;
@@ -73,11 +79,10 @@ class AzureSdkAgainstEmulatorTest {
     azure = AzureEmulator.start(EmulatorOptions.defaults());
     Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
     endpoints.put("resourceManagerEndpointUrl", azure.endpoint().toString());
-    AzureProfile profile =
-        new AzureProfile("tenant", SUBSCRIPTION, new AzureEnvironment(endpoints));
-    TokenCredential anyToken =
+    profile = new AzureProfile("tenant", SUBSCRIPTION, new AzureEnvironment(endpoints));
+    anyToken =
         request -> Mono.just(new AccessToken("any-token", OffsetDateTime.now().plusHours(1)));
-    HttpClient http =
+    http =
         new JdkHttpClientBuilder(
                 java.net.http.HttpClient.newBuilder().sslContext(azure.clientSslContext()))
             .build();
@@ -277,6 +282,106 @@ class AzureSdkAgainstEmulatorTest {
     finish(resources.serviceClient().getResourceGroups().beginDelete("sdk-group"));
 
     assertThat(resources.resourceGroups().contain("sdk-group")).isFalse();
+  }
+
+  // A current SDK of another language sends newer api-versions than the Java SDK on the classpath
+  // (azure-mgmt-compute: Compute 2025-11-01 is newer than the 2025-04-01 sent here); Azure accepts
+  // every published stable version, and so does the emulator.
+  @Test
+  void newerPublishedApiVersionsWorkThroughTheSdk() {
+    List<String> sent = new CopyOnWriteArrayList<>();
+    ComputeManager newer =
+        ComputeManager.configure()
+            .withHttpClient(http)
+            .withPolicy(
+                apiVersionRewrite(
+                    Map.of(
+                        ApiVersions.IMAGES_SDK, "2025-11-01",
+                        ApiVersions.GALLERIES_SDK, "2025-03-03"),
+                    sent))
+            .authenticate(anyToken, profile);
+    BatchManager newerBatch =
+        BatchManager.configure()
+            .withHttpClient(http)
+            .withPolicy(apiVersionRewrite(Map.of(ApiVersions.BATCH_SDK, "2026-08-01"), sent))
+            .authenticate(anyToken, profile);
+
+    GalleryInner gallery =
+        finish(
+            newer
+                .serviceClient()
+                .getGalleries()
+                .beginCreateOrUpdate(
+                    IMAGES_RG, GALLERY_NAME, new GalleryInner().withLocation(LOCATION)));
+    ImageInner image =
+        finish(
+            newer
+                .serviceClient()
+                .getImages()
+                .beginCreateOrUpdate(
+                    IMAGES_RG,
+                    "sdk-image",
+                    new ImageInner()
+                        .withLocation(LOCATION)
+                        .withStorageProfile(
+                            new ImageStorageProfile()
+                                .withOsDisk(
+                                    new ImageOSDisk()
+                                        .withOsType(OperatingSystemTypes.LINUX)
+                                        .withOsState(OperatingSystemStateTypes.GENERALIZED)
+                                        .withSnapshot(new SubResource().withId(OS_SNAPSHOT))))));
+
+    assertThat(gallery.provisioningState().toString()).isEqualTo("Succeeded");
+    assertThat(image.provisioningState()).isEqualTo("Succeeded");
+    assertThat(newerBatch.batchAccounts().getByResourceGroup(BATCH_RG, "renderbatch").location())
+        .isEqualTo(LOCATION);
+    assertThat(sent)
+        .anyMatch(url -> url.contains("/galleries/" + GALLERY_NAME + "?api-version=2025-03-03"))
+        .anyMatch(url -> url.contains("/images/sdk-image?api-version=2025-11-01"))
+        .anyMatch(url -> url.contains("/batchAccounts/renderbatch?api-version=2026-08-01"));
+  }
+
+  @Test
+  void anUnpublishedApiVersionIsRefusedAsArmDoes() {
+    ComputeManager unpublished =
+        ComputeManager.configure()
+            .withHttpClient(http)
+            .withPolicy(
+                apiVersionRewrite(
+                    Map.of(ApiVersions.IMAGES_SDK, "2099-01-01"), new CopyOnWriteArrayList<>()))
+            .authenticate(anyToken, profile);
+
+    ManagementException refused =
+        catchThrowableOfType(
+            ManagementException.class,
+            () ->
+                unpublished.serviceClient().getImages().listByResourceGroup(IMAGES_RG).stream()
+                    .count());
+
+    assertThat(refused.getResponse().getStatusCode()).isEqualTo(400);
+    assertThat(refused.getValue().getCode()).isEqualTo("NoRegisteredProviderFound");
+    assertThat(refused.getValue().getMessage())
+        .startsWith(
+            "No registered resource provider found for location 'westeurope' and API version"
+                + " '2099-01-01' for type 'images'.");
+  }
+
+  /**
+   * Sends {@code rewrites}' values instead of the api-versions the SDK would send, and notes each
+   * URL sent in {@code sent}.
+   */
+  private static HttpPipelinePolicy apiVersionRewrite(
+      Map<String, String> rewrites, List<String> sent) {
+    return (context, next) -> {
+      HttpRequest request = context.getHttpRequest();
+      String url = request.getUrl().toString();
+      for (Map.Entry<String, String> rewrite : rewrites.entrySet()) {
+        url = url.replace("api-version=" + rewrite.getKey(), "api-version=" + rewrite.getValue());
+      }
+      request.setUrl(url);
+      sent.add(url);
+      return next.process();
+    };
   }
 
   /** Lets the operation finish on the clock and collects its result through the SDK's poller. */

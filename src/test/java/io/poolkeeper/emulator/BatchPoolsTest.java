@@ -4,6 +4,7 @@ import static io.poolkeeper.emulator.TestWorld.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -69,7 +70,8 @@ class BatchPoolsTest {
     assertThat(patched.header("ETag")).isNotEqualTo(etag);
     assertThat(properties(patched).path("metadata").get(0).path("value").asText())
         .isEqualTo("render");
-    assertThat(properties(patched).path("vmSize").asText()).isEqualTo("Standard_D4s_v5");
+    // Batch answers vmSize in its own casing (VmSizes.batchSpelling).
+    assertThat(properties(patched).path("vmSize").asText()).isEqualTo("STANDARD_D4s_V5");
   }
 
   @Test
@@ -148,7 +150,7 @@ class BatchPoolsTest {
             json("{\"properties\": {\"vmSize\": \"Standard_D8s_v5\"}}"));
 
     assertThat(changed.status()).isEqualTo(200);
-    assertThat(properties(changed).path("vmSize").asText()).isEqualTo("Standard_D8s_v5");
+    assertThat(properties(changed).path("vmSize").asText()).isEqualTo("STANDARD_D8s_V5");
   }
 
   @Test
@@ -264,6 +266,38 @@ class BatchPoolsTest {
 
     assertThat(old.path("maxTasksPerNode").asInt()).isEqualTo(1);
     assertThat(old.has("taskSlotsPerNode")).isFalse();
+  }
+
+  // recordings/canCRUDBatchPool.json: the PUT answer echoes fixedScale.nodeDeallocationOption, the
+  // list leaves it out; the PoolGet example leaves it out, the PoolUpdate examples echo it.
+  @Test
+  void theDeallocationOptionIsEchoedByWritesAndLeftOutOfReads() {
+    ObjectNode body = pool("Standard_D4s_v5", null, 0, null);
+    ((ObjectNode) body.path("properties").path("scaleSettings").path("fixedScale"))
+        .put("nodeDeallocationOption", "TaskCompletion");
+
+    JsonNode written = properties(client.put(POOL + BATCH_API, body)).path("scaleSettings");
+    JsonNode read = properties(client.get(POOL + BATCH_API)).path("scaleSettings");
+    JsonNode listed =
+        client.get(ACCOUNT + "/pools" + BATCH_API).body().path("value").get(0).path("properties");
+
+    assertThat(written.path("fixedScale").path("nodeDeallocationOption").asText())
+        .isEqualTo("TaskCompletion");
+    assertThat(read.path("fixedScale").has("nodeDeallocationOption")).isFalse();
+    assertThat(read.path("fixedScale").path("targetDedicatedNodes").asInt()).isZero();
+    assertThat(listed.path("scaleSettings").path("fixedScale").has("nodeDeallocationOption"))
+        .isFalse();
+  }
+
+  // Batch upper-cases the tier and the version of a size, not the size itself: Standard_HB120rs_v2
+  // comes back STANDARD_HB120rs_V2 (Azure/azurehpc pull request 313; azure-rest-api-specs issue
+  // 4956), Standard_D4 STANDARD_D4 (every pool example).
+  @Test
+  void vmSizeIsAnsweredInBatchsCasing() {
+    client.put(POOL + BATCH_API, pool("Standard_HB120rs_v2", null, 0, null));
+
+    assertThat(properties(client.get(POOL + BATCH_API)).path("vmSize").asText())
+        .isEqualTo("STANDARD_HB120rs_V2");
   }
 
   private List<String> names(String filter) {

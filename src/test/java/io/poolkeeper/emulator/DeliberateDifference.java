@@ -1,6 +1,7 @@
 package io.poolkeeper.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Objects;
 
 /**
  * A field where the emulator deliberately answers differently from a reference document, with the
@@ -13,9 +14,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param pointer the field, as {@link ReferenceComparison} names it
  * @param reason why the emulator differs
  * @param emulatorValue what the emulator answers there
+ * @param anyValue whether the emulator answers the field with a value that differs by run (an ETag,
+ *     a timestamp), so that only its presence is asserted
  */
 record DeliberateDifference(
-    String name, String file, String pointer, String reason, JsonNode emulatorValue) {
+    String name,
+    String file,
+    String pointer,
+    String reason,
+    JsonNode emulatorValue,
+    boolean anyValue) {
 
   String testName() {
     return "deliberateDifference_" + name;
@@ -28,6 +36,19 @@ record DeliberateDifference(
         file,
         pointer,
         reason,
-        emulatorJson == null ? null : EmulatorJson.parse(emulatorJson));
+        emulatorJson == null ? null : EmulatorJson.parse(emulatorJson),
+        false);
+  }
+
+  /** The emulator answers a field the reference lacks, with a value that differs by run. */
+  static DeliberateDifference present(String name, String file, String pointer, String reason) {
+    return new DeliberateDifference(name, file, pointer, reason, null, true);
+  }
+
+  /** Whether the emulator's value at the field is the one this difference names. */
+  boolean matches(JsonNode actual) {
+    return anyValue
+        ? actual != null && !actual.isMissingNode()
+        : Objects.equals(actual, emulatorValue);
   }
 }

@@ -20,6 +20,10 @@ final class ExampleDifferences {
       "ARM answers with the normalized location ('westus'), as the Image_Create examples and every"
           + " recording show; this example echoes the display name.";
 
+  private static final String POOL_ETAG =
+      "Batch answers every pool with its ETag (every earlier example and recordings/canCRUDBatchPool"
+          + ".json); the 2026-08-01 examples leave it out.";
+
   static final List<DeliberateDifference> ALL = all();
 
   private ExampleDifferences() {}
@@ -121,7 +125,63 @@ final class ExampleDifferences {
               "/properties/resizeOperationStatus/targetDedicatedNodes",
               "The request asks for 5 dedicated nodes; the example's resize goes to 8.",
               "5"));
+      String create = batch + "PoolCreate_VirtualMachineConfiguration.json";
+      all.add(
+          DeliberateDifference.of(
+              "theRequestedOsDiskIsKept",
+              create,
+              "/properties/deploymentConfiguration/virtualMachineConfiguration/osDisk",
+              "The request sets an ephemeral OS disk; the example's answer leaves the osDisk out."
+                  + " The emulator keeps the properties as sent.",
+              "{\"ephemeralOSDiskSettings\": {\"placement\": \"CacheDisk\"}}"));
+      all.add(
+          DeliberateDifference.present(
+              "aConstantFormulaResizesAtOnce",
+              create,
+              "/properties/resizeOperationStatus",
+              "The emulator evaluates a constant autoscale formula when the pool is created and"
+                  + " starts its resize; Batch's answer comes before its first evaluation."));
+      all.add(
+          DeliberateDifference.present(
+              "aConstantFormulaRunsAtOnce",
+              create,
+              "/properties/autoScaleRun",
+              "The emulator evaluates a constant autoscale formula when the pool is created;"
+                  + " Batch's answer comes before its first evaluation."));
+      all.add(
+          DeliberateDifference.present(
+              "theSeededFormulaResizedThePool",
+              batch + "PoolDisableAutoScale.json",
+              "/properties/resizeOperationStatus",
+              "The replay seeds the pool with a constant formula, which the emulator evaluates and"
+                  + " resizes to at once; the example's pool shows no resize yet."));
     }
+    for (String withoutEtag :
+        List.of(
+            "PoolCreate_SharedImageGallery.json",
+            "PoolCreate_VirtualMachineConfiguration.json",
+            "PoolDisableAutoScale.json",
+            "PoolGet.json",
+            "PoolStopResize.json",
+            "PoolUpdate_EnableAutoScale.json",
+            "PoolUpdate_OtherProperties.json",
+            "PoolUpdate_ResizePool.json")) {
+      all.add(
+          DeliberateDifference.present(
+              "aPoolHasAnEtag", "batch/2026-08-01/" + withoutEtag, "/etag", POOL_ETAG));
+    }
+    all.add(
+        DeliberateDifference.present(
+            "aPoolHasAnEtag",
+            "batch/2026-08-01/PoolList.json",
+            "/value/[testpool]/etag",
+            POOL_ETAG));
+    all.add(
+        DeliberateDifference.present(
+            "aPoolHasAnEtag",
+            "batch/2026-08-01/PoolListWithFilter.json",
+            "/value/[pooltest]/etag",
+            POOL_ETAG));
     all.add(
         DeliberateDifference.of(
             "theRequestedDiskTypeIsKept",
@@ -274,6 +334,155 @@ final class ExampleDifferences {
             "/properties/storageProfile/dataDiskImages/0/sizeInGB",
             derivedLater,
             null));
+    String imageDefaults =
+        "Compute fills in the defaults of an image's disks and generation (caching,"
+            + " storageAccountType, hyperVGeneration), as recorded in"
+            + " VirtualMachineCustomImageOperationsTest.canCreateImageFromManagedDisk; the example"
+            + " leaves them out.";
+    String fromSnapshot = "compute/ComputeRP/2025-04-01/Image_CreateFromASnapshot.json";
+    String dataDisk =
+        "compute/ComputeRP/2025-11-01/Image_Create_DataDiskFromASnapshotIncluded.json";
+    String imageGet = "compute/ComputeRP/2025-11-01/Image_Get.json";
+    for (String file : List.of(fromSnapshot, dataDisk)) {
+      all.add(
+          DeliberateDifference.of(
+              "imageDiskDefaultsAreFilledIn",
+              file,
+              "/properties/storageProfile/osDisk/storageAccountType",
+              imageDefaults,
+              "\"Standard_LRS\""));
+    }
+    for (String file : List.of(fromSnapshot, dataDisk, imageGet)) {
+      all.add(
+          DeliberateDifference.of(
+              "imageDiskDefaultsAreFilledIn",
+              file,
+              "/properties/hyperVGeneration",
+              imageDefaults,
+              "\"V1\""));
+    }
+    for (String file : List.of(dataDisk, imageGet)) {
+      all.add(
+          DeliberateDifference.of(
+              "imageDiskDefaultsAreFilledIn",
+              file,
+              "/properties/storageProfile/dataDisks/0/caching",
+              imageDefaults,
+              "\"None\""));
+    }
+    all.add(
+        DeliberateDifference.of(
+            "imageDiskDefaultsAreFilledIn",
+            dataDisk,
+            "/properties/storageProfile/dataDisks/0/storageAccountType",
+            imageDefaults,
+            "\"Standard_LRS\""));
+    all.add(
+        DeliberateDifference.of(
+            "imageDiskDefaultsAreFilledIn",
+            imageGet,
+            "/properties/storageProfile/osDisk/caching",
+            imageDefaults,
+            "\"ReadWrite\""));
+    all.add(
+        DeliberateDifference.of(
+            "aFinishedImageReportsItsDiskSizes",
+            imageGet,
+            "/properties/storageProfile/dataDisks/0/diskSizeGB",
+            "A finished image reports the size of each disk it was made from (recorded in"
+                + " VirtualMachineCustomImageOperationsTest.canCreateImageFromManagedDisk); the"
+                + " replay seeds a 10 GB snapshot.",
+            "10"));
+    String snapshotGet = "compute/DiskRP/2025-01-02/Snapshot_Get.json";
+    String snapshotFields =
+        "The Disk RP reports these for every snapshot (recorded in"
+            + " ManagedDiskOperationsTests.canOperateOnManagedDiskFromSnapshot); the example leaves"
+            + " them out.";
+    for (String[] field :
+        List.of(
+            new String[] {"/properties/incremental", "false"},
+            new String[] {"/properties/diskState", "\"Unattached\""},
+            new String[] {"/properties/diskSizeBytes", "107374182400"},
+            new String[] {"/properties/networkAccessPolicy", "\"AllowAll\""},
+            new String[] {"/sku", "{\"name\": \"Standard_LRS\", \"tier\": \"Standard\"}"})) {
+      all.add(
+          DeliberateDifference.of(
+              "aSnapshotReportsWhatTheDiskRpAdds",
+              snapshotGet,
+              field[0],
+              snapshotFields,
+              field[1]));
+    }
+    all.add(
+        DeliberateDifference.present(
+            "aSnapshotReportsWhatTheDiskRpAdds",
+            snapshotGet,
+            "/properties/uniqueId",
+            snapshotFields));
+    String typeRecorded =
+        "Compute answers a resource's type (SharedGalleryImageTests recording); the gallery"
+            + " examples leave it out.";
+    all.add(
+        DeliberateDifference.of(
+            "aGalleryResourceHasItsType",
+            GALLERY + "Gallery_Create.json",
+            "/type",
+            typeRecorded,
+            "\"Microsoft.Compute/galleries\""));
+    all.add(
+        DeliberateDifference.of(
+            "aGalleryResourceHasItsType",
+            GALLERY + "GalleryImage_Create.json",
+            "/type",
+            typeRecorded,
+            "\"Microsoft.Compute/galleries/images\""));
+    all.add(
+        DeliberateDifference.of(
+            "aDefinitionHasAnArchitecture",
+            GALLERY + "GalleryImage_Create.json",
+            "/properties/architecture",
+            "Compute defaults a definition's architecture to x64 (SharedGalleryImageTests"
+                + " recording); the example leaves it out.",
+            "\"x64\""));
+    for (String file :
+        List.of(
+            "GalleryImageVersion_Create.json",
+            "GalleryImageVersion_Create_WithSnapshotsAsSource.json",
+            "GalleryImageVersion_Get_WithReplicationStatus.json",
+            "GalleryImageVersion_Update.json")) {
+      all.add(
+          DeliberateDifference.of(
+              "aGalleryResourceHasItsType",
+              GALLERY + file,
+              "/type",
+              typeRecorded,
+              "\"Microsoft.Compute/galleries/images/versions\""));
+      all.add(
+          DeliberateDifference.of(
+              "aVersionIsNotExcludedFromLatestByDefault",
+              GALLERY + file,
+              "/properties/publishingProfile/excludeFromLatest",
+              "Compute reports the version's excludeFromLatest, false unless set"
+                  + " (SharedGalleryImageTests recording); the example leaves it out.",
+              "false"));
+    }
+    all.add(
+        DeliberateDifference.of(
+            "anUpdatedVersionKeepsItsSafetyProfile",
+            GALLERY + "GalleryImageVersion_Update.json",
+            "/properties/safetyProfile",
+            "Compute reports the safety profile of every version (the other version examples and"
+                + " the SharedGalleryImageTests recording); this example leaves it out.",
+            "{\"reportedForPolicyViolation\": false, \"allowDeletionOfReplicatedLocations\":"
+                + " false}"));
+    all.add(
+        DeliberateDifference.of(
+            "theIdIsTheRequestedResource",
+            GALLERY + "GalleryImageVersion_Update.json",
+            "/id",
+            "The example's answer has no id; every other answer of Compute carries the resource's"
+                + " id.",
+            "\"" + VERSION_ID + "\""));
     for (String lock :
         List.of(
             "locks/2020-05-01/ManagementLocks_CreateOrUpdateAtResourceLevel.json",

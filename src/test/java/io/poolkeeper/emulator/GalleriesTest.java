@@ -99,7 +99,7 @@ class GalleriesTest {
     azure.admin().advanceClock(Duration.ofMinutes(5));
     JsonNode halfway = replicationStatus();
     assertThat(halfway.path("aggregatedState").asText()).isEqualTo("InProgress");
-    assertThat(halfway.path("summary").get(0).path("region").asText()).isEqualTo("westeurope");
+    assertThat(halfway.path("summary").get(0).path("region").asText()).isEqualTo("West Europe");
     assertThat(halfway.path("summary").get(0).path("state").asText()).isEqualTo("Replicating");
     assertThat(halfway.path("summary").get(0).path("progress").asInt()).isEqualTo(50);
     assertThat(client.getUrl(operation).body().path("status").asText()).isEqualTo("InProgress");
@@ -196,6 +196,133 @@ class GalleriesTest {
     assertThat(list.path("value"))
         .extracting(node -> node.path("name").asText())
         .containsExactly("1.0.0", "1.0.1");
+  }
+
+  // Compute answers display names whatever the request used: GalleryRP/2025-03-03
+  // GalleryImageVersion_Create.json and the SharedGalleryImageTests recording.
+  @Test
+  void targetRegionsAreAnsweredWithDisplayNames() {
+    createGalleryAndDefinition();
+
+    EmulatorClient.Reply created =
+        client.put(VERSION + GALLERY_API, version(IMAGE, "westeurope", "1", "EastUS2", "1"));
+    azure.admin().advanceClock(Duration.ofMinutes(5));
+
+    assertThat(created.body().path("location").asText()).isEqualTo("westeurope");
+    JsonNode regions = properties(created).path("publishingProfile").path("targetRegions");
+    assertThat(regions)
+        .extracting(r -> r.path("name").asText())
+        .containsExactly("West Europe", "East US 2");
+    assertThat(replicationStatus().path("summary"))
+        .extracting(r -> r.path("region").asText())
+        .containsExactly("West Europe", "East US 2");
+  }
+
+  @Test
+  void anUnknownRegionIsEchoedAsGiven() {
+    createGalleryAndDefinition();
+
+    EmulatorClient.Reply created =
+        client.put(VERSION + GALLERY_API, version(IMAGE, "westeurope", "1", "moonbase1", "1"));
+
+    assertThat(
+            properties(created)
+                .path("publishingProfile")
+                .path("targetRegions")
+                .get(1)
+                .path("name")
+                .asText())
+        .isEqualTo("moonbase1");
+  }
+
+  // Microsoft's Azure IaaS VM supportability wiki, "Attributes for Image Gallery Definition &
+  // Version": "Target regions ... Source region must be included" (and DOMAIN.md).
+  @Test
+  void aVersionMustTargetItsOwnLocation() {
+    createGalleryAndDefinition();
+
+    EmulatorClient.Reply refused =
+        client.put(VERSION + GALLERY_API, version(IMAGE, "northeurope", "1"));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.errorCode()).isEqualTo("InvalidParameter");
+    assertThat(refused.body().path("error").path("target").asText())
+        .isEqualTo("galleryImageVersion.properties.publishingProfile.targetRegions");
+    assertThat(refused.errorMessage()).contains("'West Europe'");
+  }
+
+  // terraform-provider-azurerm issues 7751 and 12332: Compute's InvalidParameter for a region
+  // listed
+  // twice, including as two spellings.
+  @Test
+  void aRegionListedTwiceIsRefused() {
+    createGalleryAndDefinition();
+
+    EmulatorClient.Reply refused =
+        client.put(VERSION + GALLERY_API, version(IMAGE, "westeurope", "1", "West Europe", "2"));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.errorMessage())
+        .isEqualTo("Duplicate regions are not allowed in target publishing regions.");
+  }
+
+  // GalleryImageVersionSafetyProfile.allowDeletionOfReplicatedLocations ("Indicates whether or not
+  // removing this Gallery Image Version from replicated regions is allowed"); the SDK sets it when
+  // it removes a region (SharedGalleryImageTests recording, request #44).
+  @Test
+  void removingAReplicatedRegionNeedsTheSafetyProfilesConsent() {
+    createGalleryAndDefinition();
+    client.put(VERSION + GALLERY_API, version(IMAGE, "westeurope", "1", "northeurope", "1"));
+    azure.admin().advanceClock(AGES);
+    String onlyHome =
+        """
+        {"properties": {"publishingProfile": {"targetRegions": [
+          {"name": "westeurope", "regionalReplicaCount": 1}]}%s}}
+        """;
+
+    EmulatorClient.Reply refused =
+        client.patch(VERSION + GALLERY_API, json(onlyHome.formatted("")));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.errorCode()).isEqualTo("InvalidParameter");
+    assertThat(refused.body().path("error").path("target").asText())
+        .isEqualTo(
+            "galleryImageVersion.properties.safetyProfile.allowDeletionOfReplicatedLocations");
+    assertThat(refused.errorMessage()).contains("'North Europe'");
+
+    EmulatorClient.Reply allowed =
+        client.patch(
+            VERSION + GALLERY_API,
+            json(
+                onlyHome.formatted(
+                    ", \"safetyProfile\": {\"allowDeletionOfReplicatedLocations\": true}")));
+    assertThat(allowed.status()).isEqualTo(200);
+    assertThat(properties(allowed).path("publishingProfile").path("targetRegions")).hasSize(1);
+  }
+
+  @Test
+  void aRegionStillReplicatingCanBeRemoved() {
+    createGalleryAndDefinition();
+    client.put(VERSION + GALLERY_API, version(IMAGE, "westeurope", "1"));
+    azure.admin().advanceClock(AGES);
+    client.patch(
+        VERSION + GALLERY_API,
+        json(
+            """
+            {"properties": {"publishingProfile": {"targetRegions": [
+              {"name": "westeurope", "regionalReplicaCount": 1}, {"name": "eastus", "regionalReplicaCount": 1}]}}}
+            """));
+    azure.admin().advanceClock(Duration.ofMinutes(2));
+
+    EmulatorClient.Reply removed =
+        client.patch(
+            VERSION + GALLERY_API,
+            json(
+                """
+                {"properties": {"publishingProfile": {"targetRegions": [
+                  {"name": "westeurope", "regionalReplicaCount": 1}]}}}
+                """));
+
+    assertThat(removed.status()).isEqualTo(200);
   }
 
   private JsonNode replicationStatus() {

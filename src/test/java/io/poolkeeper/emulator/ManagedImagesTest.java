@@ -183,6 +183,7 @@ class ManagedImagesTest {
         .isEqualTo("Failed");
   }
 
+  // Worded as ARM answered in Azure/azure-cli issue 28496: versions oldest first, then locations.
   @Test
   void anUnsupportedApiVersionIsRefusedAsArmDoes() {
     EmulatorClient.Reply refused = client.get(IMAGE + "?api-version=2099-01-01");
@@ -192,8 +193,10 @@ class ManagedImagesTest {
     assertThat(refused.errorMessage())
         .startsWith(
             "No registered resource provider found for location 'westeurope' and API version"
-                + " '2099-01-01' for type 'images'. The supported api-versions are '"
-                + ApiVersions.IMAGES_SDK);
+                + " '2099-01-01' for type 'images'. The supported api-versions are '2017-03-30,"
+                + " 2017-12-01, ")
+        .contains(", 2025-04-01, 2025-11-01'. The supported locations are 'australiacentral, ")
+        .endsWith(", westus3'.");
   }
 
   @Test

@@ -44,9 +44,11 @@ class PoolAllocationTest {
   void aMissingImageEndsAGrowingResizeWhenItWentMissing() {
     PoolAllocation resizing = PoolAllocation.steady(START).startResize(resize(0, 100, 1000, null));
 
-    PoolAllocation failed =
-        resizing.advance(
-            START.plus(Duration.ofMinutes(8)), START.plus(Duration.ofMinutes(3)), RATE);
+    PoolAllocation.ImageOutage outage =
+        new PoolAllocation.ImageOutage(
+            START.plus(Duration.ofMinutes(3)), ResizeError.imageMissing("/subscriptions/s/i"));
+
+    PoolAllocation failed = resizing.advance(START.plus(Duration.ofMinutes(8)), outage, RATE);
 
     assertThat(failed.state()).isEqualTo("Steady");
     assertThat(failed.dedicated()).isEqualTo(30);

@@ -244,9 +244,116 @@ class PoolResizeTest {
     assertThat(pool.path("currentDedicatedNodes").asInt()).isEqualTo(8);
   }
 
+  // Batch REST "Pools - Resize Pool": "If the Pool is already resizing, the request fails with
+  // status code 409"; code and wording from "Batch Status and Error Codes" (PoolBeingResized).
+  // hashicorp/terraform-provider-azurerm issue 7316 met it and stops the resize first.
+  @Test
+  void newScaleSettingsWhileResizingAreRefusedUntilTheResizeIsStopped() {
+    client.put(POOL + BATCH_API, pool("Standard_D2s_v5", null, 100, null));
+    azure.admin().advanceClock(Duration.ofMinutes(1));
+
+    EmulatorClient.Reply refused = client.patch(POOL + BATCH_API, fixedScale(40, 0, null));
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.errorCode()).isEqualTo("PoolBeingResized");
+    assertThat(refused.errorMessage())
+        .startsWith("The specified pool is being resized\nRequestId:");
+    assertThat(refused.body().path("error").path("target").asText()).isEqualTo("BatchAccount");
+    EmulatorClient.Reply replaced =
+        client.put(POOL + BATCH_API, pool("Standard_D2s_v5", null, 40, null));
+    assertThat(replaced.status()).isEqualTo(409);
+
+    client.post(POOL + "/stopResize" + BATCH_API, null);
+    assertThat(client.patch(POOL + BATCH_API, fixedScale(40, 0, null)).status()).isEqualTo(409);
+    azure.admin().advanceClock(PoolAllocation.STOP_DURATION);
+
+    assertThat(client.patch(POOL + BATCH_API, fixedScale(40, 0, null)).status()).isEqualTo(200);
+    assertThat(advanceAndGet(Duration.ofMinutes(5)).path("currentDedicatedNodes").asInt())
+        .isEqualTo(40);
+  }
+
+  @Test
+  void otherChangesAreAcceptedWhileResizing() {
+    client.put(POOL + BATCH_API, pool("Standard_D2s_v5", null, 100, null));
+
+    EmulatorClient.Reply patched =
+        client.patch(
+            POOL + BATCH_API,
+            json("{\"properties\": {\"metadata\": [{\"name\": \"a\", \"value\": \"b\"}]}}"));
+
+    assertThat(patched.status()).isEqualTo(200);
+    assertThat(properties(patched).path("allocationState").asText()).isEqualTo("Resizing");
+  }
+
+  @Test
+  void scaleSettingsOnASteadyPoolResizeAgainEvenToTheSameTarget() {
+    client.put(POOL + BATCH_API, pool("Standard_A1_v2", null, 400, "PT10M"));
+    azure.admin().advanceClock(Duration.ofMinutes(30));
+
+    client.patch(POOL + BATCH_API, fixedScale(400, 0, "PT10M"));
+    JsonNode retried = properties(client.get(POOL + BATCH_API));
+
+    assertThat(retried.path("allocationState").asText()).isEqualTo("Resizing");
+    assertThat(retried.path("resizeOperationStatus").path("startTime").asText())
+        .isEqualTo(Timestamps.batch(azure.clock().instant()));
+  }
+
+  // DOMAIN.md "Keep the source in place" and the custom-image guide ("Replicas must exist in the
+  // Batch account's region"): nodes come from the replica in the account's region.
+  @Test
+  void aResizeBeforeTheVersionReachesTheAccountsRegionFailsAndOneAfterSucceeds() {
+    createImageWithoutVersion();
+    client.put(VERSION + GALLERY_API, version(IMAGE, "westeurope", "1"));
+    client.put(POOL + BATCH_API, pool("Standard_D2s_v5", VERSION, 20, null));
+
+    JsonNode failed = advanceAndGet(AGES);
+    assertThat(failed.path("allocationState").asText()).isEqualTo("Steady");
+    assertThat(failed.path("currentDedicatedNodes").asInt()).isZero();
+    JsonNode error = failed.path("resizeOperationStatus").path("errors").get(0);
+    assertThat(error.path("code").asText()).isEqualTo("AllocationFailed");
+    assertThat(error.path("message").asText())
+        .startsWith("There was an error encountered while performing the last resize on the pool.");
+    assertThat(error.path("details").get(0).path("message").asText())
+        .contains(VERSION)
+        .contains("'West Europe'");
+
+    client.patch(POOL + BATCH_API, fixedScale(20, 0, null));
+    JsonNode grown = advanceAndGet(AGES);
+    assertThat(grown.path("currentDedicatedNodes").asInt()).isEqualTo(20);
+    assertThat(grown.path("resizeOperationStatus").has("errors")).isFalse();
+  }
+
+  @Test
+  void aVersionWithoutAReplicaInTheAccountsRegionNeverGrowsThePool() {
+    azure.admin().addBatchAccount(BatchAccountSeed.withDefaultQuotas(ACCOUNT, "northeurope"));
+    createImageVersion();
+
+    client.put(POOL + BATCH_API, pool("Standard_D2s_v5", VERSION, 20, null));
+    JsonNode pool = advanceAndGet(AGES);
+
+    assertThat(pool.path("currentDedicatedNodes").asInt()).isZero();
+    assertThat(
+            pool.path("resizeOperationStatus")
+                .path("errors")
+                .get(0)
+                .path("details")
+                .get(0)
+                .path("message")
+                .asText())
+        .contains("'North Europe'");
+  }
+
   private JsonNode advanceAndGet(Duration duration) {
     azure.admin().advanceClock(duration);
     return properties(client.get(POOL + BATCH_API));
+  }
+
+  private void createImageWithoutVersion() {
+    client.put(IMAGE + IMAGES_API, imageFromSnapshots());
+    azure.admin().advanceClock(AGES);
+    client.put(GALLERY + GALLERY_API, gallery());
+    azure.admin().advanceClock(AGES);
+    client.put(DEFINITION + GALLERY_API, definition());
+    azure.admin().advanceClock(AGES);
   }
 
   private void createImageVersion() {

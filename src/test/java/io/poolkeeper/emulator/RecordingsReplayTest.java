@@ -50,10 +50,10 @@ class RecordingsReplayTest {
             + " and applications are not emulated; the replay seeds the account from its recorded"
             + " GET."),
     PREVIEW_GALLERY_VERSIONS(
-        "Gallery image versions of the 2018-06-01 preview (publishingProfile.regions,"
-            + " source.managedImage) are not served; the SDK sends "
-            + ApiVersions.GALLERIES_SDK
-            + "."),
+        "These gallery image versions were recorded before 2018-06-01 was published, in a"
+            + " pre-release shape (publishingProfile.regions, scaleTier) that the published"
+            + " 2018-06-01 specification replaced with publishingProfile.targetRegions; the"
+            + " emulator serves the published shape."),
     OPERATION_OF_A_REQUEST_NOT_REPLAYED("Polls an operation of a request that is not replayed.");
 
     private final String reason;
@@ -150,7 +150,9 @@ class RecordingsReplayTest {
           .anyMatch(
               m ->
                   m.startsWith(field + ":")
-                      && m.endsWith("emulator " + render(difference.emulatorValue())));
+                      && (difference.anyValue()
+                          ? !m.endsWith("emulator absent")
+                          : m.endsWith("emulator " + render(difference.emulatorValue()))));
     }
 
     private static String render(JsonNode value) {
@@ -288,9 +290,13 @@ class RecordingsReplayTest {
       }
       if (!recordedBody.isBlank()) {
         JsonNode expected = EmulatorJson.parse(recordedBody);
-        if (operation && expected instanceof ObjectNode status0) {
-          // An operation's name is its ID, a fresh GUID in every run.
-          status0.remove("name");
+        if (operation
+            && expected instanceof ObjectNode status0
+            && status0.has("name")
+            && reply.body() != null
+            && reply.body().has("name")) {
+          // An operation's name is its ID, a fresh GUID in every run: only its presence counts.
+          status0.set("name", reply.body().get("name"));
         }
         ReferenceComparison.compare(expected, reply.body())
             .forEach(m -> mismatches.add(m.toString()));

@@ -2,14 +2,16 @@ package io.poolkeeper.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Compares what the emulator answered with a reference answer, field by field for the fields the
- * reference has (the emulator may add fields). Values that are necessarily different on every run
- * are not compared; {@link #INSTANCE_SPECIFIC} names them.
+ * Compares what the emulator answered with a reference answer, both ways: a field the reference has
+ * must be there with the same value, and a field the emulator adds that the reference lacks is a
+ * mismatch too (replay tests accept it only as a named deliberate difference). Values that are
+ * necessarily different on every run are not compared; {@link #INSTANCE_SPECIFIC} names them.
  */
 final class ReferenceComparison {
 
@@ -32,14 +34,17 @@ final class ReferenceComparison {
           "uniqueId",
           "vmId");
 
-  /** One field where the emulator's answer differs from the reference. */
+  /**
+   * One field where the emulator's answer differs from the reference; {@code expected} is {@code
+   * null} where only the emulator has the field, {@code actual} where only the reference has it.
+   */
   record Mismatch(String pointer, JsonNode expected, JsonNode actual) {
 
     @Override
     public String toString() {
       return pointer
           + ": reference "
-          + expected
+          + (expected == null ? "absent" : expected)
           + ", emulator "
           + (actual == null ? "absent" : actual);
     }
@@ -102,6 +107,11 @@ final class ReferenceComparison {
         }
         compare(child, field.getValue(), actual.get(field.getKey()), mismatches);
       }
+      for (Map.Entry<String, JsonNode> field : actual.properties()) {
+        if (!expected.has(field.getKey())) {
+          mismatches.add(new Mismatch(pointer + "/" + field.getKey(), null, field.getValue()));
+        }
+      }
       return;
     }
     if (expected.isArray()) {
@@ -127,13 +137,23 @@ final class ReferenceComparison {
     if (!named && expected.size() != actual.size()) {
       mismatches.add(new Mismatch(pointer + "/length", size(expected), size(actual)));
     }
+    Set<String> expectedNames = new HashSet<>();
     for (int i = 0; i < expected.size(); i++) {
       JsonNode item = expected.get(i);
       if (named) {
         String part = "[" + item.get("name").asText() + "]";
+        expectedNames.add(item.get("name").asText());
         compare(pointer + "/" + part, item, step(actual, part), mismatches);
       } else if (i < actual.size()) {
         compare(pointer + "/" + i, item, actual.get(i), mismatches);
+      }
+    }
+    if (named) {
+      for (JsonNode item : actual) {
+        String name = item.path("name").asText(null);
+        if (!expectedNames.contains(name)) {
+          mismatches.add(new Mismatch(pointer + "/[" + name + "]", null, item));
+        }
       }
     }
   }

@@ -110,7 +110,9 @@ class ReferenceExamplesReplayTest {
           .as("%s still differs at %s", file, difference.pointer())
           .anyMatch(m -> m.pointer().equals(difference.pointer()));
       JsonNode actual = ReferenceComparison.at(reply.body(), difference.pointer());
-      assertThat(actual).as(difference.reason()).isEqualTo(difference.emulatorValue());
+      assertThat(difference.matches(actual))
+          .as("%s: emulator %s", difference.reason(), actual)
+          .isTrue();
     }
   }
 
@@ -218,12 +220,34 @@ class ReferenceExamplesReplayTest {
         seed(pool, before);
         return emulator.client().post(pool + "/disableAutoScale" + query, null);
       }
-      seed(pool, shown);
+      seed(pool, resizes(operation) ? steadyAtItsNodes(shown) : shown);
       return switch (operation) {
         case "PoolGet" -> emulator.client().get(pool + query);
         case "PoolStopResize" -> emulator.client().post(pool + "/stopResize" + query, null);
         default -> emulator.client().patch(pool + query, parameters.path("parameters"));
       };
+    }
+
+    /** Whether the example's request carries scale settings, which Batch takes only when Steady. */
+    private boolean resizes(String operation) {
+      return operation.startsWith("PoolUpdate")
+          && parameters.path("parameters").path("properties").has("scaleSettings");
+    }
+
+    /**
+     * The pool {@code shown} with fixed scale at its current nodes: Batch resizes only a Steady
+     * pool (Batch REST "Pools - Resize Pool"), and the examples show the pool after the resize, so
+     * the pool before it is taken to be Steady at the nodes it has.
+     */
+    private static JsonNode steadyAtItsNodes(JsonNode shown) {
+      ObjectNode before = shown.deepCopy();
+      ObjectNode properties = (ObjectNode) before.path("properties");
+      properties
+          .putObject("scaleSettings")
+          .putObject("fixedScale")
+          .put("targetDedicatedNodes", properties.path("currentDedicatedNodes").asInt())
+          .put("targetLowPriorityNodes", properties.path("currentLowPriorityNodes").asInt());
+      return before;
     }
 
     /**
@@ -402,7 +426,9 @@ class ReferenceExamplesReplayTest {
                 + group
                 + "/providers/Microsoft.Compute/images/source";
         seedImage(image, ApiVersions.IMAGES_SDK);
-        createAndWait(version + query, TestWorld.version(image, "westus", "1"));
+        ObjectNode seeded = TestWorld.version(image, "westus", "1");
+        seeded.put("location", "westus");
+        createAndWait(version + query, seeded);
         return emulator.client().delete(version + query);
       }
       default -> {

@@ -26,4 +26,16 @@ class VmSizesTest {
     assertThat(VmSizes.family("Standard_DS11-1_v2")).isEqualTo("standardDSv2Family");
     assertThat(VmSizes.family("custom")).isNull();
   }
+
+  // Batch's spelling: STANDARD_D4 (every pool example), STANDARD_HB120rs_V2 (Azure/azurehpc pull
+  // request 313; azure-rest-api-specs issue 4956).
+  @Test
+  void batchUpperCasesTheTierAndTheVersion() {
+    assertThat(VmSizes.batchSpelling("Standard_D4")).isEqualTo("STANDARD_D4");
+    assertThat(VmSizes.batchSpelling("Standard_HB120rs_v2")).isEqualTo("STANDARD_HB120rs_V2");
+    assertThat(VmSizes.batchSpelling("Standard_NC24ads_A100_v4"))
+        .isEqualTo("STANDARD_NC24ads_A100_V4");
+    assertThat(VmSizes.batchSpelling("STANDARD_D4")).isEqualTo("STANDARD_D4");
+    assertThat(VmSizes.batchSpelling("custom")).isEqualTo("custom");
+  }
 }
