@@ -2,6 +2,8 @@ package io.poolkeeper.operator;
 
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -125,8 +127,9 @@ public final class OperatorCommand implements Callable<Integer> {
   public Integer call() {
     OperatorSettings settings = settings();
     AzureClients azure = new AzureClients(azureSettings());
-    KubernetesClient kubernetes = new KubernetesClientBuilder().build();
-    checkCluster(kubernetes, settings);
+    Config config = Config.autoConfigure(null);
+    checkCluster(config, settings);
+    KubernetesClient kubernetes = new KubernetesClientBuilder().withConfig(config).build();
     LOG.info(
         "Serving Azure at {} (subscription {}), namespaces {}, selector {}, locks {}, time scale"
             + " {}",
@@ -203,9 +206,21 @@ public final class OperatorCommand implements Callable<Integer> {
     }
   }
 
-  /** Fails early, in one line, when the cluster cannot be reached or lacks the CRDs. */
-  private static void checkCluster(KubernetesClient kubernetes, OperatorSettings settings) {
-    String server = kubernetes.getConfiguration().getMasterUrl();
+  /**
+   * Fails early, in one line, when the cluster cannot be reached or lacks the CRDs. The check uses
+   * a client that gives up after one quick retry; the operator's own client retries patiently.
+   */
+  private static void checkCluster(Config config, OperatorSettings settings) {
+    String server = config.getMasterUrl();
+    Config impatient = new ConfigBuilder(config).withRequestRetryBackoffLimit(1).build();
+    try (KubernetesClient kubernetes =
+        new KubernetesClientBuilder().withConfig(impatient).build()) {
+      checkCluster(kubernetes, server, settings);
+    }
+  }
+
+  private static void checkCluster(
+      KubernetesClient kubernetes, String server, OperatorSettings settings) {
     try {
       kubernetes.getKubernetesVersion();
     } catch (KubernetesClientException e) {

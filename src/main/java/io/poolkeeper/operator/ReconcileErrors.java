@@ -1,6 +1,7 @@
 package io.poolkeeper.operator;
 
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.poolkeeper.api.ObservedStatus;
@@ -60,6 +61,13 @@ public final class ReconcileErrors {
     if (failure instanceof AzureException azure) {
       return Health.stalled(
           "AzureRefused", "Azure refused the request (" + describe(azure) + "). Fix the spec.");
+    }
+    if (failure instanceof KubernetesClientException kubernetes) {
+      return Health.inProgress(
+          "KubernetesUnavailable",
+          "The Kubernetes API server did not take the operator's request ("
+              + kubernetes.getMessage()
+              + "); retrying with backoff.");
     }
     if (failure instanceof OperatorSettings.MissingSubscriptionException missing) {
       return Health.stalled("SubscriptionMissing", capitalized(missing.getMessage()) + ".");
@@ -139,7 +147,7 @@ public final class ReconcileErrors {
             + resource.getMetadata().getNamespace()
             + "/"
             + resource.getMetadata().getName();
-    if (failure instanceof AzureException) {
+    if (failure instanceof AzureException || failure instanceof KubernetesClientException) {
       LOG.info("{}: {}", name, failure.getMessage());
     } else if (attempt <= 1) {
       LOG.error("{}: reconcile failed unexpectedly", name, failure);

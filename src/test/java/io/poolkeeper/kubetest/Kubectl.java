@@ -19,6 +19,11 @@ public final class Kubectl {
     this.kubeconfig = kubeconfig;
   }
 
+  /** The kubeconfig of the test API server, for processes that should use it too. */
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
   /** What one kubectl call printed, and how it exited. */
   public record Result(int exitCode, String output) {}
 

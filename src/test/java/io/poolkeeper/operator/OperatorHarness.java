@@ -77,6 +77,12 @@ public final class OperatorHarness implements AutoCloseable {
     return harness;
   }
 
+  /** A new namespace and emulator, with no operator running (tests start their own). */
+  public static OperatorHarness withoutOperator(
+      KubernetesClient client, Kubectl kubectl, String prefix) {
+    return new OperatorHarness(client, kubectl, TestNamespaces.create(client, prefix));
+  }
+
   /** (Re)starts the in-process operator with locks on or off. */
   public void startOperator(boolean locks) {
     stopOperator();

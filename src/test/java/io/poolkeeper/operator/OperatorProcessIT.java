@@ -1,0 +1,145 @@
+package io.poolkeeper.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.poolkeeper.api.ManagedImage;
+import io.poolkeeper.api.ProjectFiles;
+import io.poolkeeper.kubetest.Kubectl;
+import io.poolkeeper.kubetest.RealApiServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code java -jar target/poolkeeper.jar operator} as a user runs it: a separate process pointed at
+ * the test API server by KUBECONFIG and at the emulator by its endpoint, CA file and a token.
+ */
+@ExtendWith(RealApiServer.class)
+class OperatorProcessIT {
+
+  private static final Path JAR = ProjectFiles.root().resolve("target/poolkeeper.jar");
+
+  private final KubernetesClient client;
+  private final Kubectl kubectl;
+
+  OperatorProcessIT(KubernetesClient client, Kubectl kubectl) {
+    this.client = client;
+    this.kubectl = kubectl;
+  }
+
+  @Test
+  void thePackagedOperatorBringsTheExampleImageToReady() throws Exception {
+    try (OperatorHarness world = OperatorHarness.withoutOperator(client, kubectl, "process")) {
+      Process operator =
+          start(
+              List.of(
+                  "operator",
+                  "--azure-endpoint",
+                  world.emulator.endpoint().toString(),
+                  "--azure-ca-file",
+                  world.emulator.caCertificateFile().toString(),
+                  "--azure-token",
+                  "emulator-token",
+                  "--namespaces",
+                  world.namespace,
+                  "--time-scale",
+                  String.valueOf(OperatorHarness.TIME_SCALE)),
+              kubectl.kubeconfig());
+      try {
+        world.apply(world.example("render-chain.yaml", "ManagedImage"));
+
+        ManagedImage ready =
+            world.untilCondition(
+                ManagedImage.class, "render-base-2026-11", Conditions.READY, "True");
+
+        assertThat(ready.getStatus().getProvisioningState()).isEqualTo("Succeeded");
+        assertThat(operator.isAlive()).isTrue();
+      } finally {
+        operator.destroy();
+        assertThat(operator.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aBadOptionEndsInOneLineAndANonZeroStatus() throws Exception {
+    Process operator = start(List.of("operator", "--time-scale", "0"), kubectl.kubeconfig());
+
+    String output = finish(operator);
+
+    assertThat(operator.exitValue()).isNotZero();
+    assertThat(output.strip()).doesNotContain("\n").contains("--time-scale");
+  }
+
+  @Test
+  void anUnreachableApiServerEndsInOneLineAndANonZeroStatus() throws Exception {
+    Path kubeconfig = Files.createTempFile("unreachable", ".kubeconfig");
+    try {
+      Files.writeString(
+          kubeconfig,
+          """
+          apiVersion: v1
+          kind: Config
+          clusters:
+          - name: nowhere
+            cluster: {server: "https://127.0.0.1:1"}
+          contexts:
+          - name: nowhere
+            context: {cluster: nowhere, user: nobody}
+          current-context: nowhere
+          users:
+          - name: nobody
+            user: {token: none}
+          """);
+      Process operator =
+          start(List.of("operator", "--azure-token", "t", "--subscription", "s"), kubeconfig);
+
+      String output = finish(operator);
+
+      assertThat(operator.exitValue()).isNotZero();
+      assertThat(output.strip().lines().filter(line -> !line.isBlank()).toList())
+          .last()
+          .asString()
+          .contains("cannot reach the Kubernetes API server at https://127.0.0.1:1");
+      assertThat(output).doesNotContain("\tat ");
+    } finally {
+      Files.deleteIfExists(kubeconfig);
+    }
+  }
+
+  /** Starts the jar with its output going to a file, so a long run never fills a pipe. */
+  private static Process start(List<String> args, Path kubeconfig) throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString()));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("KUBECONFIG", kubeconfig.toString());
+    Path output = Files.createTempFile("poolkeeper-operator", ".log");
+    output.toFile().deleteOnExit();
+    builder.redirectOutput(output.toFile());
+    Process process = builder.start();
+    OUTPUTS.put(process, output);
+    return process;
+  }
+
+  private static final java.util.Map<Process, Path> OUTPUTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String finish(Process process) throws Exception {
+    await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive());
+    return Files.readString(OUTPUTS.remove(process), StandardCharsets.UTF_8);
+  }
+}
