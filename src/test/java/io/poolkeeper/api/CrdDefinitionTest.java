@@ -36,22 +36,23 @@ class CrdDefinitionTest {
     assertThat(crds.get("BatchPool").at("/spec/names/shortNames").toString()).isEqualTo("[\"bp\"]");
   }
 
+  /** Ready first and Age last, as kubectl users expect; PrinterColumnOrder makes it so. */
   @Test
-  void printerColumnsShowReadinessAzureStateAndAge() {
+  void printerColumnsShowReadinessAzureStateAndAgeInThatOrder() {
     assertThat(columns("ManagedImage"))
-        .containsExactlyInAnyOrder(
+        .containsExactly(
             "Ready=.status.conditions[?(@.type==\"Ready\")].status",
             "State=.status.provisioningState",
             "Age=.metadata.creationTimestamp");
     assertThat(columns("GalleryImageVersion"))
-        .containsExactlyInAnyOrder(
+        .containsExactly(
             "Ready=.status.conditions[?(@.type==\"Ready\")].status",
             "State=.status.provisioningState",
             "Replication=.status.replicationState",
             "Version=.spec.version",
             "Age=.metadata.creationTimestamp");
     assertThat(columns("BatchPool"))
-        .containsExactlyInAnyOrder(
+        .containsExactly(
             "Ready=.status.conditions[?(@.type==\"Ready\")].status",
             "Allocation=.status.allocationState",
             "Current=.status.currentDedicatedNodes",
