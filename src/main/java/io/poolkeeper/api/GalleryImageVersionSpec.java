@@ -97,10 +97,14 @@ public class GalleryImageVersionSpec {
   @Size(max = 64)
   private String endOfLifeDate;
 
-  @JsonPropertyDescription(
-      "Azure tags for the version. Poolkeeper adds poolkeeper.io/owner to the ones it creates.")
-  @Size(max = 50)
-  private Map<String, String> tags;
+  @JsonPropertyDescription("Azure tags for the version." + AzureTags.DESCRIPTION_LIMITS)
+  @Size(max = AzureTags.MAX_USER_TAGS)
+  @ValidationRule(value = AzureTags.NAME_LENGTH_RULE, message = AzureTags.NAME_LENGTH_MESSAGE)
+  @ValidationRule(
+      value = AzureTags.NAME_CHARACTERS_RULE,
+      message = AzureTags.NAME_CHARACTERS_MESSAGE)
+  @ValidationRule(value = AzureTags.OWNER_RULE, message = AzureTags.OWNER_MESSAGE)
+  private Map<String, @Size(max = AzureTags.MAX_VALUE_LENGTH) String> tags;
 
   @JsonPropertyDescription(
       "What happens in Azure when this object is deleted: Delete removes the version (only one"
