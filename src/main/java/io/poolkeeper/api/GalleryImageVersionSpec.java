@@ -12,6 +12,12 @@ import java.util.Map;
 
 /** The gallery image version a user wants in Azure. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "self.targetRegions.exists(r, r.name == self.azure.location)",
+    message =
+        "targetRegions must include azure.location, the version's home region: Azure refuses an"
+            + " image version whose target regions leave out its own location. Add it to"
+            + " targetRegions.")
 public class GalleryImageVersionSpec {
 
   @JsonPropertyDescription(
@@ -72,8 +78,8 @@ public class GalleryImageVersionSpec {
   private Source source;
 
   @JsonPropertyDescription(
-      "Regions to replicate the version to, each once. Include the region of every Batch account"
-          + " whose pools use it.")
+      "Regions to replicate the version to, each once: azure.location (the version's home"
+          + " region) and the region of every Batch account whose pools use it.")
   @Required
   @Size(min = 1, max = 50)
   @ValidationRule(
