@@ -2,6 +2,7 @@ package io.poolkeeper.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.model.annotation.LabelSelector;
 import io.fabric8.kubernetes.model.annotation.StatusReplicas;
 
 /** What the operator observed of a Batch pool. Written by the operator only. */
@@ -26,6 +27,13 @@ public class BatchPoolStatus extends ObservedStatus {
 
   @JsonPropertyDescription("Low-priority nodes Azure is asked for.")
   private Integer targetLowPriorityNodes;
+
+  @JsonPropertyDescription(
+      "The label selector (in string form) of the pool, which the operator sets to"
+          + " poolkeeper.io/batchpool=<name>. The scale subresource reports it, so a"
+          + " HorizontalPodAutoscaler or KEDA can target the pool.")
+  @LabelSelector
+  private String selector;
 
   @JsonPropertyDescription(
       "Resource ID of the image the pool's nodes boot, resolved from spec.image.")
@@ -88,6 +96,14 @@ public class BatchPoolStatus extends ObservedStatus {
 
   public void setTargetLowPriorityNodes(Integer targetLowPriorityNodes) {
     this.targetLowPriorityNodes = targetLowPriorityNodes;
+  }
+
+  public String getSelector() {
+    return selector;
+  }
+
+  public void setSelector(String selector) {
+    this.selector = selector;
   }
 
   public String getResolvedImageId() {

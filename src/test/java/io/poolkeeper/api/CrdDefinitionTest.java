@@ -68,12 +68,13 @@ class CrdDefinitionTest {
   }
 
   @Test
-  void batchPoolScalesByTargetDedicatedNodes() {
+  void batchPoolScalesByTargetDedicatedNodesAndNamesItsSelector() {
     JsonNode scale = crds.get("BatchPool").at("/spec/versions/0/subresources/scale");
     assertThat(scale.path("specReplicasPath").asText())
         .isEqualTo(".spec.scale.fixed.targetDedicatedNodes");
     assertThat(scale.path("statusReplicasPath").asText())
         .isEqualTo(".status.currentDedicatedNodes");
+    assertThat(scale.path("labelSelectorPath").asText()).isEqualTo(".status.selector");
     assertThat(crds.get("ManagedImage").at("/spec/versions/0/subresources/scale").isMissingNode())
         .isTrue();
   }

@@ -97,6 +97,35 @@ class CrdsOnApiServerIT {
         .containsPattern("(?m)^\\S*render-base-2026-11\\s+True\\s+Succeeded\\s+\\S+$");
   }
 
+  /** What a HorizontalPodAutoscaler or KEDA reads: the scale subresource with the selector. */
+  @Test
+  void theScaleSubresourceCarriesThePoolsSelector() {
+    String namespace = TestNamespaces.create(client, "selector");
+    TestNamespaces.apply(client, namespace, ProjectFiles.example("render-chain.yaml", "BatchPool"));
+    kubectl.succeed(
+        "patch",
+        "bp/render-pool",
+        "-n",
+        namespace,
+        "--subresource=status",
+        "--type=merge",
+        "-p",
+        "{\"status\":{\"currentDedicatedNodes\":32,"
+            + "\"selector\":\"poolkeeper.io/batchpool=render-pool\"}}");
+
+    String scale =
+        kubectl.succeed(
+            "get",
+            "bp/render-pool",
+            "-n",
+            namespace,
+            "--subresource=scale",
+            "-o",
+            "jsonpath={.spec.replicas} {.status.replicas} {.status.selector}");
+
+    assertThat(scale).isEqualTo("50 32 poolkeeper.io/batchpool=render-pool");
+  }
+
   @Test
   void kubectlGetPoolkeeperListsEveryKind() {
     String namespace = TestNamespaces.create(client, "category");
