@@ -89,8 +89,32 @@ public final class ApiPatterns {
   private static final String TIME_PART =
       "(T[0-9]+H([0-9]+M)?([0-9]+(\\.[0-9]+)?S)?|T[0-9]+M([0-9]+(\\.[0-9]+)?S)?|T[0-9]+(\\.[0-9]+)?S)";
 
-  /** Any positive ISO-8601 duration of days, hours, minutes and seconds, e.g. PT1M or P1DT2H. */
-  public static final String DURATION = "^P([0-9]+D" + TIME_PART + "?|" + TIME_PART + ")$";
+  private static final String POSITIVE_NUMBER = "0*[1-9][0-9]*";
+  private static final String SECONDS = "[0-9]+(\\.[0-9]+)?S";
+  private static final String POSITIVE_SECONDS =
+      "(" + POSITIVE_NUMBER + "(\\.[0-9]+)?|[0-9]+\\.[0-9]*[1-9][0-9]*)S";
+
+  /**
+   * An ISO-8601 duration of days, hours, minutes and seconds that is longer than zero, e.g. PT1M,
+   * PT0.5S or P1DT2H (PT0S and P0D are refused). It is written without look-ahead: one branch per
+   * unit that may be the first one above zero, with any units before it.
+   */
+  public static final String POSITIVE_DURATION =
+      "^P("
+          + POSITIVE_NUMBER
+          + "D"
+          + TIME_PART
+          + "?|([0-9]+D)?T("
+          + POSITIVE_NUMBER
+          + "H([0-9]+M)?("
+          + SECONDS
+          + ")?|([0-9]+H)?"
+          + POSITIVE_NUMBER
+          + "M("
+          + SECONDS
+          + ")?|([0-9]+H)?([0-9]+M)?"
+          + POSITIVE_SECONDS
+          + "))$";
 
   /**
    * An ISO-8601 duration of at least five minutes, Batch's minimum for resizeTimeout and

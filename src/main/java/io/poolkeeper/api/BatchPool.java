@@ -2,6 +2,7 @@ package io.poolkeeper.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -41,6 +42,16 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
+// A rule at the root may read metadata.name; has(self.spec) keeps it from failing on an object
+// without spec.
+@ValidationRule(
+    value =
+        "!has(self.spec) || has(self.spec.poolId) || self.metadata.name.matches(r'"
+            + ApiPatterns.POOL_ID
+            + "')",
+    message =
+        "metadata.name is not a valid Azure Batch pool id (up to 64 letters, digits, hyphens and"
+            + " underscores; no dots), so it cannot name the pool: set spec.poolId.")
 public class BatchPool extends CustomResource<BatchPoolSpec, BatchPoolStatus>
     implements Namespaced {
 

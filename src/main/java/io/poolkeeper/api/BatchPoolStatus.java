@@ -2,6 +2,7 @@ package io.poolkeeper.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.model.annotation.LabelSelector;
 import io.fabric8.kubernetes.model.annotation.StatusReplicas;
 
 /** What the operator observed of a Batch pool. Written by the operator only. */
@@ -26,6 +27,18 @@ public class BatchPoolStatus extends ObservedStatus {
 
   @JsonPropertyDescription("Low-priority nodes Azure is asked for.")
   private Integer targetLowPriorityNodes;
+
+  @JsonPropertyDescription(
+      "The label selector (in string form) of the pool, which the operator sets to"
+          + " poolkeeper.io/batchpool=<name>. The scale subresource reports it, so a"
+          + " HorizontalPodAutoscaler or KEDA can target the pool.")
+  @LabelSelector
+  private String selector;
+
+  @JsonPropertyDescription(
+      "The scale the operator last sent to Azure. A resize whose startTime is at or after time"
+          + " with these targets is the operator's; anything else is drift or autoscale.")
+  private LastAppliedScale lastAppliedScale;
 
   @JsonPropertyDescription(
       "Resource ID of the image the pool's nodes boot, resolved from spec.image.")
@@ -90,6 +103,22 @@ public class BatchPoolStatus extends ObservedStatus {
     this.targetLowPriorityNodes = targetLowPriorityNodes;
   }
 
+  public String getSelector() {
+    return selector;
+  }
+
+  public void setSelector(String selector) {
+    this.selector = selector;
+  }
+
+  public LastAppliedScale getLastAppliedScale() {
+    return lastAppliedScale;
+  }
+
+  public void setLastAppliedScale(LastAppliedScale lastAppliedScale) {
+    this.lastAppliedScale = lastAppliedScale;
+  }
+
   public String getResolvedImageId() {
     return resolvedImageId;
   }
@@ -122,6 +151,68 @@ public class BatchPoolStatus extends ObservedStatus {
     this.rollout = rollout;
   }
 
+  /** A fixed scale the operator sent to Azure, and when. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class LastAppliedScale {
+
+    @JsonPropertyDescription("Dedicated nodes the operator asked Azure for.")
+    private Integer targetDedicatedNodes;
+
+    @JsonPropertyDescription("Low-priority nodes the operator asked Azure for.")
+    private Integer targetLowPriorityNodes;
+
+    @JsonPropertyDescription("resizeTimeout the operator sent (ISO-8601 duration, e.g. PT15M).")
+    private String resizeTimeout;
+
+    @JsonPropertyDescription(
+        "nodeDeallocationOption the operator sent: Requeue, Terminate, TaskCompletion or"
+            + " RetainedData.")
+    private PoolScale.NodeDeallocationOption nodeDeallocationOption;
+
+    @JsonPropertyDescription("When the operator sent this scale to Azure (RFC 3339).")
+    private String time;
+
+    public Integer getTargetDedicatedNodes() {
+      return targetDedicatedNodes;
+    }
+
+    public void setTargetDedicatedNodes(Integer targetDedicatedNodes) {
+      this.targetDedicatedNodes = targetDedicatedNodes;
+    }
+
+    public Integer getTargetLowPriorityNodes() {
+      return targetLowPriorityNodes;
+    }
+
+    public void setTargetLowPriorityNodes(Integer targetLowPriorityNodes) {
+      this.targetLowPriorityNodes = targetLowPriorityNodes;
+    }
+
+    public String getResizeTimeout() {
+      return resizeTimeout;
+    }
+
+    public void setResizeTimeout(String resizeTimeout) {
+      this.resizeTimeout = resizeTimeout;
+    }
+
+    public PoolScale.NodeDeallocationOption getNodeDeallocationOption() {
+      return nodeDeallocationOption;
+    }
+
+    public void setNodeDeallocationOption(PoolScale.NodeDeallocationOption nodeDeallocationOption) {
+      this.nodeDeallocationOption = nodeDeallocationOption;
+    }
+
+    public String getTime() {
+      return time;
+    }
+
+    public void setTime(String time) {
+      this.time = time;
+    }
+  }
+
   /** Resize attempts towards the target. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class Resize {
@@ -134,6 +225,12 @@ public class BatchPoolStatus extends ObservedStatus {
 
     @JsonPropertyDescription("When the operator will resize again (RFC 3339), if it will.")
     private String nextAttemptTime;
+
+    @JsonPropertyDescription(
+        "When the operator asked Azure to stop the running resize (RFC 3339), so a ResizeStopped"
+            + " error from that resize is the operator's own and not retried as a failure."
+            + " Cleared when the next resize is sent.")
+    private String stopRequestedTime;
 
     public Integer getAttempts() {
       return attempts;
@@ -158,6 +255,14 @@ public class BatchPoolStatus extends ObservedStatus {
     public void setNextAttemptTime(String nextAttemptTime) {
       this.nextAttemptTime = nextAttemptTime;
     }
+
+    public String getStopRequestedTime() {
+      return stopRequestedTime;
+    }
+
+    public void setStopRequestedTime(String stopRequestedTime) {
+      this.stopRequestedTime = stopRequestedTime;
+    }
   }
 
   /** A resize error reported by Azure Batch. */
@@ -165,7 +270,7 @@ public class BatchPoolStatus extends ObservedStatus {
   public static class ResizeError {
 
     @JsonPropertyDescription(
-        "Batch error code, e.g. AllocationTimedOut or AccountCoreQuotaReached.")
+        "Batch error code, e.g. AllocationTimedout or AccountCoreQuotaReached.")
     private String code;
 
     @JsonPropertyDescription("Batch's error message.")

@@ -12,6 +12,12 @@ import java.util.Map;
 
 /** The gallery image version a user wants in Azure. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "self.targetRegions.exists(r, r.name == self.azure.location)",
+    message =
+        "targetRegions must include azure.location, the version's home region: Azure refuses an"
+            + " image version whose target regions leave out its own location. Add it to"
+            + " targetRegions.")
 public class GalleryImageVersionSpec {
 
   @JsonPropertyDescription(
@@ -72,8 +78,8 @@ public class GalleryImageVersionSpec {
   private Source source;
 
   @JsonPropertyDescription(
-      "Regions to replicate the version to, each once. Include the region of every Batch account"
-          + " whose pools use it.")
+      "Regions to replicate the version to, each once: azure.location (the version's home"
+          + " region) and the region of every Batch account whose pools use it.")
   @Required
   @Size(min = 1, max = 50)
   @ValidationRule(
@@ -97,10 +103,14 @@ public class GalleryImageVersionSpec {
   @Size(max = 64)
   private String endOfLifeDate;
 
-  @JsonPropertyDescription(
-      "Azure tags for the version. Poolkeeper adds poolkeeper.io/owner to the ones it creates.")
-  @Size(max = 50)
-  private Map<String, String> tags;
+  @JsonPropertyDescription("Azure tags for the version." + AzureTags.DESCRIPTION_LIMITS)
+  @Size(max = AzureTags.MAX_USER_TAGS)
+  @ValidationRule(value = AzureTags.NAME_LENGTH_RULE, message = AzureTags.NAME_LENGTH_MESSAGE)
+  @ValidationRule(
+      value = AzureTags.NAME_CHARACTERS_RULE,
+      message = AzureTags.NAME_CHARACTERS_MESSAGE)
+  @ValidationRule(value = AzureTags.OWNER_RULE, message = AzureTags.OWNER_MESSAGE)
+  private Map<String, @Size(max = AzureTags.MAX_VALUE_LENGTH) String> tags;
 
   @JsonPropertyDescription(
       "What happens in Azure when this object is deleted: Delete removes the version (only one"

@@ -2,6 +2,7 @@ package io.poolkeeper.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -30,6 +31,16 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
+// A rule at the root may read metadata.name; has(self.spec) keeps it from failing on an object
+// without spec.
+@ValidationRule(
+    value =
+        "!has(self.spec) || has(self.spec.imageName) || self.metadata.name.matches(r'"
+            + ApiPatterns.MANAGED_IMAGE_NAME
+            + "')",
+    message =
+        "metadata.name is not a valid Azure managed image name (1-80 characters), so it cannot"
+            + " name the image: set spec.imageName.")
 public class ManagedImage extends CustomResource<ManagedImageSpec, ManagedImageStatus>
     implements Namespaced {
 

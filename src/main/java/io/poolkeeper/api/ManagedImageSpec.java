@@ -61,10 +61,14 @@ public class ManagedImageSpec {
               + " (and point your GalleryImageVersion at it) instead.")
   private ManagedImageSource source;
 
-  @JsonPropertyDescription(
-      "Azure tags for the image. Poolkeeper adds poolkeeper.io/owner to the ones it creates.")
-  @Size(max = 50)
-  private Map<String, String> tags;
+  @JsonPropertyDescription("Azure tags for the image." + AzureTags.DESCRIPTION_LIMITS)
+  @Size(max = AzureTags.MAX_USER_TAGS)
+  @ValidationRule(value = AzureTags.NAME_LENGTH_RULE, message = AzureTags.NAME_LENGTH_MESSAGE)
+  @ValidationRule(
+      value = AzureTags.NAME_CHARACTERS_RULE,
+      message = AzureTags.NAME_CHARACTERS_MESSAGE)
+  @ValidationRule(value = AzureTags.OWNER_RULE, message = AzureTags.OWNER_MESSAGE)
+  private Map<String, @Size(max = AzureTags.MAX_VALUE_LENGTH) String> tags;
 
   @JsonPropertyDescription(
       "What happens in Azure when this object is deleted: Delete removes the image (only one"

@@ -20,15 +20,19 @@ public class ResizeRecovery {
   @Max(1000)
   private Integer maxAttempts;
 
-  @JsonPropertyDescription("Wait before the first retry (ISO-8601 duration); doubles each attempt.")
+  @JsonPropertyDescription(
+      "Wait before the first retry (an ISO-8601 duration longer than zero, e.g. PT1M); doubles"
+          + " each attempt.")
   @Default("PT1M")
-  @Pattern(ApiPatterns.DURATION)
+  @Pattern(ApiPatterns.POSITIVE_DURATION)
   @Size(max = 64)
   private String initialBackoff;
 
-  @JsonPropertyDescription("Longest wait between retries (ISO-8601 duration).")
+  @JsonPropertyDescription(
+      "Longest wait between retries (an ISO-8601 duration longer than zero, e.g. PT30M): the"
+          + " doubling of initialBackoff stops here.")
   @Default("PT30M")
-  @Pattern(ApiPatterns.DURATION)
+  @Pattern(ApiPatterns.POSITIVE_DURATION)
   @Size(max = 64)
   private String maxBackoff;
 

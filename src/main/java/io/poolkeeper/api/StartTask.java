@@ -96,7 +96,8 @@ public class StartTask {
     @Pattern("^[A-Za-z_][A-Za-z0-9_]{0,127}$")
     private String name;
 
-    @JsonPropertyDescription("Variable value.")
+    @JsonPropertyDescription("Variable value; required, \"\" for an empty one.")
+    @Required
     private String value;
 
     public String getName() {

@@ -11,7 +11,7 @@ class ApiPatternsTest {
 
   private static final Pattern AT_LEAST_5_MINUTES =
       Pattern.compile(ApiPatterns.DURATION_AT_LEAST_5_MINUTES);
-  private static final Pattern DURATION = Pattern.compile(ApiPatterns.DURATION);
+  private static final Pattern POSITIVE = Pattern.compile(ApiPatterns.POSITIVE_DURATION);
 
   @ParameterizedTest
   @ValueSource(
@@ -34,7 +34,7 @@ class ApiPatternsTest {
       })
   void durationsOfFiveMinutesOrMoreAreAccepted(String duration) {
     assertThat(AT_LEAST_5_MINUTES.matcher(duration).matches()).as(duration).isTrue();
-    assertThat(DURATION.matcher(duration).matches()).as(duration).isTrue();
+    assertThat(POSITIVE.matcher(duration).matches()).as(duration).isTrue();
   }
 
   @ParameterizedTest
@@ -62,9 +62,56 @@ class ApiPatternsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"PT1M", "PT30S", "PT1H", "P1D", "PT1.5S"})
-  void anyWellFormedDurationIsADuration(String duration) {
-    assertThat(DURATION.matcher(duration).matches()).as(duration).isTrue();
+  @ValueSource(
+      strings = {
+        "PT1M",
+        "PT30S",
+        "PT1H",
+        "P1D",
+        "PT1.5S",
+        "PT0.5S",
+        "PT0.05S",
+        "PT1S",
+        "P0DT1S",
+        "PT0H0M1S",
+        "PT0H1M",
+        "PT0H0M0.1S",
+        "P0DT0H1M0S",
+        "P1DT0H",
+        "P01D",
+        "PT10M0S"
+      })
+  void durationsLongerThanZeroArePositive(String duration) {
+    assertThat(POSITIVE.matcher(duration).matches()).as(duration).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "PT0S",
+        "P0D",
+        "PT0M",
+        "PT0H",
+        "PT00M",
+        "PT0.0S",
+        "PT0.000S",
+        "P0DT0H0M0S",
+        "PT0H0M",
+        "P0DT0S",
+        "PT",
+        "P",
+        "P1DT",
+        "PT1.S",
+        "-PT1M",
+        "PT-1M",
+        "pt1m",
+        "1m",
+        "P1W",
+        "PT1M ",
+        "PT1M1H"
+      })
+  void zeroNegativeOrMalformedDurationsAreNotPositive(String duration) {
+    assertThat(POSITIVE.matcher(duration).matches()).as(duration).isFalse();
   }
 
   @ParameterizedTest

@@ -36,22 +36,23 @@ class CrdDefinitionTest {
     assertThat(crds.get("BatchPool").at("/spec/names/shortNames").toString()).isEqualTo("[\"bp\"]");
   }
 
+  /** Ready first and Age last, as kubectl users expect; PrinterColumnOrder makes it so. */
   @Test
-  void printerColumnsShowReadinessAzureStateAndAge() {
+  void printerColumnsShowReadinessAzureStateAndAgeInThatOrder() {
     assertThat(columns("ManagedImage"))
-        .containsExactlyInAnyOrder(
+        .containsExactly(
             "Ready=.status.conditions[?(@.type==\"Ready\")].status",
             "State=.status.provisioningState",
             "Age=.metadata.creationTimestamp");
     assertThat(columns("GalleryImageVersion"))
-        .containsExactlyInAnyOrder(
+        .containsExactly(
             "Ready=.status.conditions[?(@.type==\"Ready\")].status",
             "State=.status.provisioningState",
             "Replication=.status.replicationState",
             "Version=.spec.version",
             "Age=.metadata.creationTimestamp");
     assertThat(columns("BatchPool"))
-        .containsExactlyInAnyOrder(
+        .containsExactly(
             "Ready=.status.conditions[?(@.type==\"Ready\")].status",
             "Allocation=.status.allocationState",
             "Current=.status.currentDedicatedNodes",
@@ -67,12 +68,13 @@ class CrdDefinitionTest {
   }
 
   @Test
-  void batchPoolScalesByTargetDedicatedNodes() {
+  void batchPoolScalesByTargetDedicatedNodesAndNamesItsSelector() {
     JsonNode scale = crds.get("BatchPool").at("/spec/versions/0/subresources/scale");
     assertThat(scale.path("specReplicasPath").asText())
         .isEqualTo(".spec.scale.fixed.targetDedicatedNodes");
     assertThat(scale.path("statusReplicasPath").asText())
         .isEqualTo(".status.currentDedicatedNodes");
+    assertThat(scale.path("labelSelectorPath").asText()).isEqualTo(".status.selector");
     assertThat(crds.get("ManagedImage").at("/spec/versions/0/subresources/scale").isMissingNode())
         .isTrue();
   }

@@ -63,15 +63,67 @@ class CrdsOnApiServerIT {
             + "\"targetDedicatedNodes\":50,\"conditions\":[{\"type\":\"Ready\",\"status\":\"False\","
             + "\"reason\":\"Resizing\",\"message\":\"32 of 50 dedicated nodes allocated\"}]}}");
 
+    kubectl.succeed(
+        "patch",
+        "giv/render-base-1-0-0",
+        "-n",
+        namespace,
+        "--subresource=status",
+        "--type=merge",
+        "-p",
+        "{\"status\":{\"provisioningState\":\"Succeeded\",\"replicationState\":\"InProgress\","
+            + "\"conditions\":[{\"type\":\"Ready\",\"status\":\"False\",\"reason\":\"Replicating\"}]}}");
+    kubectl.succeed(
+        "patch",
+        "mi/render-base-2026-11",
+        "-n",
+        namespace,
+        "--subresource=status",
+        "--type=merge",
+        "-p",
+        "{\"status\":{\"provisioningState\":\"Succeeded\","
+            + "\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"Ready\"}]}}");
+
     String output = kubectl.succeed("get", "bp,giv,mi", "-n", namespace);
 
+    // Header lines in full: NAME, then READY, the kind's own columns, and AGE last.
     assertThat(output)
-        .containsPattern("NAME\\s+AGE\\s+ALLOCATION\\s+READY\\s+CURRENT\\s+TARGET")
-        .containsPattern("render-pool\\s+\\S+\\s+Resizing\\s+False\\s+32\\s+50")
-        .containsPattern("NAME\\s+AGE\\s+VERSION\\s+READY\\s+STATE\\s+REPLICATION")
-        .containsPattern("render-base-1-0-0\\s+\\S+\\s+1\\.0\\.0")
-        .containsPattern("NAME\\s+AGE\\s+READY\\s+STATE")
-        .contains("render-base-2026-11");
+        .containsPattern("(?m)^NAME\\s+READY\\s+ALLOCATION\\s+CURRENT\\s+TARGET\\s+AGE$")
+        .containsPattern("(?m)^\\S*render-pool\\s+False\\s+Resizing\\s+32\\s+50\\s+\\S+$")
+        .containsPattern("(?m)^NAME\\s+READY\\s+STATE\\s+REPLICATION\\s+VERSION\\s+AGE$")
+        .containsPattern(
+            "(?m)^\\S*render-base-1-0-0\\s+False\\s+Succeeded\\s+InProgress\\s+1\\.0\\.0\\s+\\S+$")
+        .containsPattern("(?m)^NAME\\s+READY\\s+STATE\\s+AGE$")
+        .containsPattern("(?m)^\\S*render-base-2026-11\\s+True\\s+Succeeded\\s+\\S+$");
+  }
+
+  /** What a HorizontalPodAutoscaler or KEDA reads: the scale subresource with the selector. */
+  @Test
+  void theScaleSubresourceCarriesThePoolsSelector() {
+    String namespace = TestNamespaces.create(client, "selector");
+    TestNamespaces.apply(client, namespace, ProjectFiles.example("render-chain.yaml", "BatchPool"));
+    kubectl.succeed(
+        "patch",
+        "bp/render-pool",
+        "-n",
+        namespace,
+        "--subresource=status",
+        "--type=merge",
+        "-p",
+        "{\"status\":{\"currentDedicatedNodes\":32,"
+            + "\"selector\":\"poolkeeper.io/batchpool=render-pool\"}}");
+
+    String scale =
+        kubectl.succeed(
+            "get",
+            "bp/render-pool",
+            "-n",
+            namespace,
+            "--subresource=scale",
+            "-o",
+            "jsonpath={.spec.replicas} {.status.replicas} {.status.selector}");
+
+    assertThat(scale).isEqualTo("50 32 poolkeeper.io/batchpool=render-pool");
   }
 
   @Test

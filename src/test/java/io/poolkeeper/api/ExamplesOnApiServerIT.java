@@ -51,6 +51,22 @@ class ExamplesOnApiServerIT {
     }
   }
 
+  /**
+   * The counterpart of the root rules' broken variants: a name Azure cannot take is fine once the
+   * Azure name is given.
+   */
+  @Test
+  void aNameAzureCannotTakeIsAcceptedWithAnExplicitAzureName() {
+    String namespace = TestNamespaces.create(client, "azure-names");
+    ObjectNode pool = ProjectFiles.example("unmanaged-image-pool.yaml", "BatchPool");
+    ((ObjectNode) pool.path("metadata")).put("name", "sim.pool.west-europe");
+    ObjectNode image = ProjectFiles.example("render-chain.yaml", "ManagedImage");
+    ((ObjectNode) image.path("metadata")).put("name", "render-base-" + "x".repeat(90));
+
+    assertThat(TestNamespaces.apply(client, namespace, pool).getMetadata().getUid()).isNotBlank();
+    assertThat(TestNamespaces.apply(client, namespace, image).getMetadata().getUid()).isNotBlank();
+  }
+
   @Test
   void schemaDefaultsAreFilledInByTheApiServer() {
     String namespace = TestNamespaces.create(client, "defaults");
