@@ -111,26 +111,25 @@ final class GalleryImageVersionDecision {
     List<PoolDemand> demand = demand(observed);
     Wanted wanted = wanted(object, demand);
     ImageVersionInfo version = observed.version().orElse(null);
-    boolean ownedInAzure = version != null && OwnerTag.ownedBy(version.tags(), object);
+    boolean ours = version != null && ownedBy(version, object);
     Optional<Change> change =
         version == null
             ? Optional.empty()
             : VersionChanges.between(observed.ref(), version, wanted);
 
     // The gallery and definition matter until the version is this object's.
-    Health health = ownedInAzure ? null : galleryHealth(object, observed, actions, notices);
-    boolean owned = ownedInAzure;
+    Health health = ours ? null : galleryHealth(object, observed, actions, notices);
+    boolean owned = ours;
     boolean creating = false;
     if (health == null) {
       if (version == null) {
         health = create(object, observed, wanted, actions, notices, previous);
         creating = !actions.isEmpty();
-      } else if (!ownedInAzure && !OwnerTag.adoptionRequested(object)) {
+      } else if (!ours && !OwnerTag.adoptionRequested(object)) {
         health = notOwned(observed.ref(), version);
       } else {
         owned = true;
-        health =
-            existing(object, observed, version, wanted, change, ownedInAzure, actions, notices);
+        health = existing(object, observed, version, wanted, change, ours, actions, notices);
       }
     }
     if (owned && version != null) {
@@ -147,7 +146,7 @@ final class GalleryImageVersionDecision {
             wanted,
             demand,
             creating ? "Creating" : version == null ? null : version.provisioningState(),
-            creating || version != null);
+            owned || creating);
     status.setConditions(
         health.merge(
             previous.getConditions(),
@@ -174,7 +173,7 @@ final class GalleryImageVersionDecision {
     List<Notice> notices = new ArrayList<>();
     GalleryImageVersionStatus previous = previousStatus(object);
     ImageVersionInfo version = observed.version().orElse(null);
-    boolean owned = version != null && OwnerTag.ownedBy(version.tags(), object);
+    boolean owned = version != null && ownedBy(version, object);
     List<UsedBy> users = observed.users();
     List<PoolDemand> demand = demand(observed);
     Wanted wanted = wanted(object, demand);
@@ -238,7 +237,7 @@ final class GalleryImageVersionDecision {
             wanted,
             demand,
             version == null ? null : version.provisioningState(),
-            version != null);
+            owned);
     Optional<Change> change =
         version == null
             ? Optional.empty()
@@ -395,7 +394,7 @@ final class GalleryImageVersionDecision {
       ImageVersionInfo version,
       Wanted wanted,
       Optional<Change> change,
-      boolean ownedInAzure,
+      boolean ours,
       List<GalleryImageVersionActions> actions,
       List<Notice> notices) {
     String id = observed.ref().resourceId();
@@ -425,7 +424,7 @@ final class GalleryImageVersionDecision {
     if (change.isPresent() && "Succeeded".equalsIgnoreCase(state) && !running) {
       actions.add(new GalleryImageVersionActions.UpdateVersion(change.get().update()));
       String changes = String.join("; ", change.get().descriptions());
-      if (!ownedInAzure) {
+      if (!ours) {
         String owner = OwnerTag.ownerOf(version.tags());
         notices.add(
             Notice.normal(
@@ -637,12 +636,13 @@ final class GalleryImageVersionDecision {
       Wanted wanted,
       List<PoolDemand> demand,
       String provisioningState,
-      boolean exists) {
+      boolean owned) {
     GalleryImageVersionStatus previous = previousStatus(object);
     ImageVersionInfo version = observed.version().orElse(null);
     GalleryImageVersionStatus status = new GalleryImageVersionStatus();
     status.setObservedGeneration(generationOf(object));
-    status.setImageVersionResourceId(exists ? observed.ref().resourceId() : null);
+    // Only a version this object created or adopted is recorded as its own (see ownedBy).
+    status.setImageVersionResourceId(owned ? observed.ref().resourceId() : null);
     status.setProvisioningState(provisioningState);
     status.setReplicationState(version == null ? null : version.aggregatedReplicationState());
     status.setReplication(version == null ? null : replication(version, wanted.targets()));
@@ -770,6 +770,16 @@ final class GalleryImageVersionDecision {
   private static String reasonOf(GalleryImageVersionStatus status, String type) {
     Condition condition = Conditions.find(status.getConditions(), type);
     return condition == null ? null : condition.getReason();
+  }
+
+  /**
+   * The version is this object's when its owner tag names the object, or when the tag is gone
+   * (drift) from a version this object already manages, as its status shows.
+   */
+  static boolean ownedBy(ImageVersionInfo version, GalleryImageVersion object) {
+    return OwnerTag.ownedBy(version.tags(), object)
+        || (OwnerTag.ownerOf(version.tags()) == null
+            && previousStatus(object).getImageVersionResourceId() != null);
   }
 
   private static GalleryImageVersionStatus previousStatus(GalleryImageVersion object) {

@@ -34,7 +34,6 @@ import io.poolkeeper.galleryimageversion.GalleryImageVersionDecision.Plan;
 import io.poolkeeper.operator.ImageUsers;
 import io.poolkeeper.operator.InUseLock;
 import io.poolkeeper.operator.OperatorContext;
-import io.poolkeeper.operator.OwnerTag;
 import io.poolkeeper.operator.PendingOperations;
 import io.poolkeeper.operator.StatusUpdates;
 import java.util.HashMap;
@@ -130,7 +129,7 @@ public final class GalleryImageVersionReconciler
             object,
             operator.settings().subscription(object.getSpec().getAzure().getSubscriptionId()));
     Optional<ImageVersionInfo> version = withoutParent(() -> galleries.getVersion(ref));
-    boolean ours = version.map(v -> OwnerTag.ownedBy(v.tags(), object)).orElse(false);
+    boolean ours = version.map(v -> GalleryImageVersionDecision.ownedBy(v, object)).orElse(false);
     Optional<ImageDefinitionInfo> definition = Optional.empty();
     Optional<String> gallery = Optional.empty();
     if (reconciling && !ours) {

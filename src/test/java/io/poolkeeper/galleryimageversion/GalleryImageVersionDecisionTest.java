@@ -344,6 +344,18 @@ class GalleryImageVersionDecisionTest {
   }
 
   @Test
+  void anOwnerTagRemovedInAzureIsPutBackOnAVersionThisObjectManages() {
+    GalleryImageVersionStatus managed = new GalleryImageVersionStatus();
+    managed.setImageVersionResourceId(REF.resourceId());
+    ImageVersionInfo untagged = replicated(1, 1, Map.of("team", "render"));
+
+    Plan plan = reconcile(withStatus(object(), managed), observation().version(untagged));
+
+    assertThat(single(plan, UpdateVersion.class).update().tags()).containsKey(OwnerTag.KEY);
+    assertThat(reasons(plan)).doesNotContain("Adopted", "NotOwned");
+  }
+
+  @Test
   void removingARegionAllowsDeletingItsReplicas() {
     // Azure refuses to drop a replicated region unless the PATCH allows it
     // (GalleryImageVersionSafetyProfile.allowDeletionOfReplicatedLocations).
