@@ -7,19 +7,14 @@ import io.poolkeeper.api.DeletionPolicy;
 import io.poolkeeper.api.GalleryImageVersion;
 import io.poolkeeper.api.GalleryImageVersionSpec;
 import io.poolkeeper.api.GalleryImageVersionStatus;
-import io.poolkeeper.api.GalleryImageVersionStatus.Demand;
-import io.poolkeeper.api.GalleryImageVersionStatus.RegionReplication;
 import io.poolkeeper.api.ManagedImage;
 import io.poolkeeper.api.ManagedImageStatus;
-import io.poolkeeper.api.PendingOperation;
 import io.poolkeeper.api.UsedBy;
 import io.poolkeeper.azure.GalleryImageVersionRef;
 import io.poolkeeper.azure.GalleryService.ImageDefinitionInfo;
-import io.poolkeeper.azure.GalleryService.ImageDefinitionSettings;
 import io.poolkeeper.azure.GalleryService.ImageVersionDefinition;
 import io.poolkeeper.azure.GalleryService.ImageVersionInfo;
 import io.poolkeeper.azure.GalleryService.ReplicaTarget;
-import io.poolkeeper.azure.GalleryService.ReplicationProgress;
 import io.poolkeeper.azure.OperationService.OperationStatus;
 import io.poolkeeper.azure.Regions;
 import io.poolkeeper.galleryimageversion.VersionChanges.Change;
@@ -118,7 +113,7 @@ final class GalleryImageVersionDecision {
             : VersionChanges.between(observed.ref(), version, wanted);
 
     // The gallery and definition matter until the version is this object's.
-    Health health = ours ? null : galleryHealth(object, observed, actions, notices);
+    Health health = ours ? null : ImageDefinitions.health(object, observed, actions, notices);
     boolean owned = ours;
     boolean creating = false;
     if (health == null) {
@@ -140,8 +135,9 @@ final class GalleryImageVersionDecision {
     }
 
     GalleryImageVersionStatus status =
-        status(
-            object,
+        VersionStatus.of(
+            previous,
+            generationOf(object),
             observed,
             wanted,
             demand,
@@ -151,8 +147,9 @@ final class GalleryImageVersionDecision {
         health.merge(
             previous.getConditions(),
             List.of(
-                inUse(observed.users(), false),
-                replicated(version, wanted, change.isPresent(), outside(object, observed, demand))),
+                VersionStatus.inUse(observed.users(), false),
+                VersionStatus.replicated(
+                    version, wanted, change.isPresent(), outside(object, observed, demand))),
             generationOf(object),
             now));
     Pace pace;
@@ -231,8 +228,9 @@ final class GalleryImageVersionDecision {
       }
     }
     GalleryImageVersionStatus status =
-        status(
-            object,
+        VersionStatus.of(
+            previous,
+            generationOf(object),
             observed,
             wanted,
             demand,
@@ -245,87 +243,14 @@ final class GalleryImageVersionDecision {
     status.setConditions(
         health.merge(
             previous.getConditions(),
-            List.of(inUse(users, true), replicated(version, wanted, change.isPresent(), List.of())),
+            List.of(
+                VersionStatus.inUse(users, true),
+                VersionStatus.replicated(version, wanted, change.isPresent(), List.of())),
             generationOf(object),
             now));
     // While pools use the version, the last one's removal wakes it through the informer.
     Pace pace = users.isEmpty() ? Pace.BUSY : Pace.IDLE;
     return new Plan(actions, notices, status, removeFinalizer, pace);
-  }
-
-  /**
-   * Stalled or waiting while the gallery or image definition is missing, provisioning, failed or
-   * not what the spec says; {@code null} when the definition is there as the spec says.
-   */
-  private static Health galleryHealth(
-      GalleryImageVersion object,
-      Observation observed,
-      List<GalleryImageVersionActions> actions,
-      List<Notice> notices) {
-    GalleryImageVersionSpec spec = object.getSpec();
-    GalleryImageVersionRef ref = observed.ref();
-    String location = spec.getAzure().getLocation();
-    ImageDefinitionInfo definition = observed.definition().orElse(null);
-    if (definition == null) {
-      String gallery = observed.galleryState().orElse(null);
-      if (gallery == null) {
-        actions.add(new GalleryImageVersionActions.CreateGallery(location));
-        notices.add(
-            Notice.normal(
-                "CreatingGallery",
-                "Creating gallery " + ref.galleryId() + " (Poolkeeper never deletes it)."));
-        return Health.inProgress("CreatingGallery", "Creating the gallery in Azure.");
-      }
-      if ("Failed".equalsIgnoreCase(gallery)) {
-        return Health.stalled(
-            "GalleryFailed",
-            "Gallery "
-                + ref.gallery()
-                + " failed to provision in Azure. Delete it in Azure or choose another gallery.");
-      }
-      if (!"Succeeded".equalsIgnoreCase(gallery)) {
-        return Health.inProgress(
-            "CreatingGallery", "Waiting for gallery " + ref.gallery() + " (" + gallery + ").");
-      }
-      actions.add(
-          new GalleryImageVersionActions.CreateImageDefinition(definitionSettings(object, ref)));
-      notices.add(
-          Notice.normal(
-              "CreatingImageDefinition",
-              "Creating image definition "
-                  + ref.imageDefinitionId()
-                  + " (Poolkeeper never deletes it)."));
-      return Health.inProgress(
-          "CreatingImageDefinition", "Creating the image definition in Azure.");
-    }
-    List<String> differences = definitionDifferences(spec.getImageDefinition(), definition);
-    if (!differences.isEmpty()) {
-      return Health.stalled(
-          "ImageDefinitionDiffers",
-          "Image definition "
-              + ref.imageDefinition()
-              + " exists in Azure with "
-              + String.join(", ", differences)
-              + ", and Azure cannot change a definition. Create a new GalleryImageVersion under"
-              + " another imageDefinition.name.");
-    }
-    if ("Failed".equalsIgnoreCase(definition.provisioningState())) {
-      return Health.stalled(
-          "ImageDefinitionFailed",
-          "Image definition "
-              + ref.imageDefinition()
-              + " failed to provision in Azure. Delete it in Azure, or use another definition.");
-    }
-    if (!"Succeeded".equalsIgnoreCase(definition.provisioningState())) {
-      return Health.inProgress(
-          "CreatingImageDefinition",
-          "Waiting for image definition "
-              + ref.imageDefinition()
-              + " ("
-              + definition.provisioningState()
-              + ").");
-    }
-    return null;
   }
 
   /** Creates the version once its source is known; until then it waits for the ManagedImage. */
@@ -365,7 +290,7 @@ final class GalleryImageVersionDecision {
                   + " from "
                   + source.id()
                   + ", replicated to "
-                  + describeTargets(wanted.targets())
+                  + VersionStatus.describeTargets(wanted.targets())
                   + "."));
     }
     return Health.inProgress("Creating", "Creating the image version in Azure.");
@@ -443,12 +368,12 @@ final class GalleryImageVersionDecision {
           "Azure is provisioning the version ("
               + Objects.toString(state, "unknown")
               + "): "
-              + describeReplication(version, wanted.targets())
+              + VersionStatus.describeReplication(version, wanted.targets())
               + ".");
     }
     List<String> failed =
         wanted.targets().stream()
-            .filter(t -> "Failed".equalsIgnoreCase(stateIn(version, t.region())))
+            .filter(t -> "Failed".equalsIgnoreCase(VersionStatus.stateIn(version, t.region())))
             .map(ReplicaTarget::region)
             .toList();
     if (!failed.isEmpty()) {
@@ -459,13 +384,16 @@ final class GalleryImageVersionDecision {
               + " failed in Azure. Remove the region from targetRegions, or delete and re-create"
               + " this GalleryImageVersion.");
     }
-    if (!replicatedEverywhere(version, wanted.targets())) {
+    if (!VersionStatus.replicatedEverywhere(version, wanted.targets())) {
       return Health.inProgress(
-          "Replicating", "Replicating: " + describeReplication(version, wanted.targets()) + ".");
+          "Replicating",
+          "Replicating: " + VersionStatus.describeReplication(version, wanted.targets()) + ".");
     }
     return Health.ready(
         "Available",
-        "The image version is replicated to " + describeTargets(wanted.targets()) + ".");
+        "The image version is replicated to "
+            + VersionStatus.describeTargets(wanted.targets())
+            + ".");
   }
 
   private static void lockActions(
@@ -525,53 +453,6 @@ final class GalleryImageVersionDecision {
                 : "; it reports: " + ready.getMessage()));
   }
 
-  /** What differs between the spec's image definition and Azure's, in words; empty when none. */
-  static List<String> definitionDifferences(
-      GalleryImageVersionSpec.ImageDefinition wanted, ImageDefinitionInfo azure) {
-    List<String> differences = new ArrayList<>();
-    difference(differences, "osType", wanted.getOsType().name(), azure.osType());
-    difference(
-        differences,
-        "osState",
-        wanted.getOsState() == null ? "Generalized" : wanted.getOsState().name(),
-        azure.osState());
-    difference(
-        differences,
-        "hyperVGeneration",
-        wanted.getHyperVGeneration() == null ? "V1" : wanted.getHyperVGeneration().name(),
-        // Azure leaves hyperVGeneration out of definitions made before it existed: those are V1.
-        azure.hyperVGeneration() == null ? "V1" : azure.hyperVGeneration());
-    GalleryImageVersionSpec.Identifier identifier = wanted.getIdentifier();
-    difference(
-        differences,
-        "identifier",
-        identifier.getPublisher() + "/" + identifier.getOffer() + "/" + identifier.getSku(),
-        azure.publisher() + "/" + azure.offer() + "/" + azure.sku());
-    return differences;
-  }
-
-  private static void difference(
-      List<String> differences, String field, String wanted, String azure) {
-    if (!wanted.equalsIgnoreCase(Objects.toString(azure, ""))) {
-      differences.add(field + " " + azure + " (the spec says " + wanted + ")");
-    }
-  }
-
-  /** The settings of the image definition to create. */
-  static ImageDefinitionSettings definitionSettings(
-      GalleryImageVersion object, GalleryImageVersionRef ref) {
-    GalleryImageVersionSpec.ImageDefinition definition = object.getSpec().getImageDefinition();
-    return new ImageDefinitionSettings(
-        ref,
-        object.getSpec().getAzure().getLocation(),
-        definition.getOsType().name(),
-        definition.getOsState() == null ? "Generalized" : definition.getOsState().name(),
-        definition.getHyperVGeneration() == null ? "V1" : definition.getHyperVGeneration().name(),
-        definition.getIdentifier().getPublisher(),
-        definition.getIdentifier().getOffer(),
-        definition.getIdentifier().getSku());
-  }
-
   /** What every pool that names the version asks of it. */
   private static List<PoolDemand> demand(Observation observed) {
     return observed.pools().stream()
@@ -628,136 +509,6 @@ final class GalleryImageVersionDecision {
       }
     }
     return sentences;
-  }
-
-  private static GalleryImageVersionStatus status(
-      GalleryImageVersion object,
-      Observation observed,
-      Wanted wanted,
-      List<PoolDemand> demand,
-      String provisioningState,
-      boolean owned) {
-    GalleryImageVersionStatus previous = previousStatus(object);
-    ImageVersionInfo version = observed.version().orElse(null);
-    GalleryImageVersionStatus status = new GalleryImageVersionStatus();
-    status.setObservedGeneration(generationOf(object));
-    // Only a version this object created or adopted is recorded as its own (see ownedBy).
-    status.setImageVersionResourceId(owned ? observed.ref().resourceId() : null);
-    status.setProvisioningState(provisioningState);
-    status.setReplicationState(version == null ? null : version.aggregatedReplicationState());
-    status.setReplication(version == null ? null : replication(version, wanted.targets()));
-    Demand total = new Demand();
-    total.setPools(demand.size());
-    total.setNodes(demand.stream().mapToInt(PoolDemand::nodes).sum());
-    status.setDemand(total);
-    status.setUsedBy(observed.users().isEmpty() ? null : observed.users());
-    status.setPendingOperation(stillPending(previous, observed));
-    return status;
-  }
-
-  private static List<RegionReplication> replication(
-      ImageVersionInfo version, List<ReplicaTarget> targets) {
-    List<RegionReplication> regions = new ArrayList<>();
-    for (ReplicaTarget target : targets) {
-      ReplicationProgress progress = progressIn(version, target.region());
-      RegionReplication region = new RegionReplication();
-      region.setRegion(target.region());
-      region.setState(progress == null ? "Unknown" : progress.state());
-      region.setProgress(progress == null ? 0 : progress.progress());
-      region.setReplicaCount(target.replicaCount());
-      regions.add(region);
-    }
-    return regions;
-  }
-
-  static Conditions.Wanted replicated(
-      ImageVersionInfo version, Wanted wanted, boolean changing, List<String> outside) {
-    String extra = outside.isEmpty() ? "" : " " + String.join(" ", outside);
-    if (version == null) {
-      return new Conditions.Wanted(
-          Conditions.REPLICATED,
-          false,
-          "NotCreated",
-          "The version does not exist in Azure yet." + extra);
-    }
-    if (!changing && replicatedEverywhere(version, wanted.targets())) {
-      return new Conditions.Wanted(
-          Conditions.REPLICATED,
-          true,
-          "Replicated",
-          "Replicated to " + describeTargets(wanted.targets()) + "." + extra);
-    }
-    boolean failed =
-        wanted.targets().stream()
-            .anyMatch(t -> "Failed".equalsIgnoreCase(stateIn(version, t.region())));
-    return new Conditions.Wanted(
-        Conditions.REPLICATED,
-        false,
-        failed ? "ReplicationFailed" : "Replicating",
-        describeReplication(version, wanted.targets()) + "." + extra);
-  }
-
-  static Conditions.Wanted inUse(List<UsedBy> users, boolean deleting) {
-    if (users.isEmpty()) {
-      return new Conditions.Wanted(Conditions.IN_USE, false, "NotInUse", "No BatchPool uses it.");
-    }
-    return new Conditions.Wanted(
-        Conditions.IN_USE,
-        true,
-        deleting ? "DeletionBlocked" : "InUse",
-        "Used by " + ImageUsers.describe(users) + ".");
-  }
-
-  private static boolean replicatedEverywhere(
-      ImageVersionInfo version, List<ReplicaTarget> targets) {
-    return targets.stream().allMatch(t -> version.replicatedTo(t.region()));
-  }
-
-  private static ReplicationProgress progressIn(ImageVersionInfo version, String region) {
-    return version.replication().stream()
-        .filter(r -> r.region().equals(region))
-        .findFirst()
-        .orElse(null);
-  }
-
-  private static String stateIn(ImageVersionInfo version, String region) {
-    ReplicationProgress progress = progressIn(version, region);
-    return progress == null ? null : progress.state();
-  }
-
-  /** "westeurope Completed, northeurope Replicating 40 %" */
-  private static String describeReplication(ImageVersionInfo version, List<ReplicaTarget> targets) {
-    List<String> regions = new ArrayList<>();
-    for (ReplicaTarget target : targets) {
-      ReplicationProgress progress = progressIn(version, target.region());
-      if (progress == null) {
-        regions.add(target.region() + " not started");
-      } else if ("Completed".equalsIgnoreCase(progress.state())) {
-        regions.add(target.region() + " " + progress.state());
-      } else {
-        regions.add(target.region() + " " + progress.state() + " " + progress.progress() + " %");
-      }
-    }
-    return String.join(", ", regions);
-  }
-
-  /** "westeurope (5 replicas), northeurope (1 replica)" */
-  private static String describeTargets(List<ReplicaTarget> targets) {
-    return String.join(
-        ", ",
-        targets.stream()
-            .map(t -> t.region() + " (" + VersionChanges.replicas(t.replicaCount()) + ")")
-            .toList());
-  }
-
-  /** The pending operation stays recorded until Azure says it is done. */
-  private static PendingOperation stillPending(
-      GalleryImageVersionStatus previous, Observation observed) {
-    if (previous.getPendingOperation() == null) {
-      return null;
-    }
-    boolean running = observed.pendingOperation().map(s -> !s.state().done()).orElse(false);
-    return running ? previous.getPendingOperation() : null;
   }
 
   private static boolean stalledBefore(GalleryImageVersionStatus previous, String reason) {
