@@ -276,7 +276,7 @@ final class GalleryImageVersionDecision {
                 wanted.excludeFromLatest(),
                 wanted.endOfLifeDate(),
                 wanted.tags())));
-    if (previous.getProvisioningState() != null) {
+    if (previous.getImageVersionResourceId() != null) {
       notices.add(
           Notice.warning(
               "Recreating",

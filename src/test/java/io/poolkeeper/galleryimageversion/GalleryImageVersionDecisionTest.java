@@ -190,6 +190,20 @@ class GalleryImageVersionDecisionTest {
   }
 
   @Test
+  void aVersionThatDisappearedFromAzureIsCreatedAgainWithAWarning() {
+    GalleryImageVersionStatus created = new GalleryImageVersionStatus();
+    created.setImageVersionResourceId(REF.resourceId());
+    created.setProvisioningState("Succeeded");
+
+    Plan plan = reconcile(withStatus(object(), created), observation());
+
+    assertThat(single(plan, CreateVersion.class).definition().sourceImageId()).isEqualTo(IMAGE_ID);
+    assertThat(plan.notices())
+        .extracting(Notice::type, Notice::reason)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Warning", "Recreating"));
+  }
+
+  @Test
   void aManagedImageIdIsUsedAsItIs() {
     GalleryImageVersion object = object();
     object.getSpec().getSource().setManagedImageRef(null);

@@ -9,7 +9,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.poolkeeper.api.BatchPool;
 import io.poolkeeper.api.GalleryImageVersion;
 import io.poolkeeper.api.GalleryImageVersionStatus.RegionReplication;
+import io.poolkeeper.api.ManagedImage;
 import io.poolkeeper.azure.GalleryImageVersionRef;
+import io.poolkeeper.azure.GalleryService.ImageDefinitionSettings;
 import io.poolkeeper.azure.GalleryService.ImageVersionInfo;
 import io.poolkeeper.azure.GalleryService.ReplicaTarget;
 import io.poolkeeper.kubetest.Kubectl;
@@ -18,6 +20,7 @@ import io.poolkeeper.operator.Conditions;
 import io.poolkeeper.operator.InUseLock;
 import io.poolkeeper.operator.OperatorHarness;
 import io.poolkeeper.operator.OwnerTag;
+import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
@@ -185,6 +188,40 @@ class GalleryImageVersionReconcilerIT {
 
     world.until(() -> replicasInAzure("northeurope"), count -> count == 1);
     world.untilCondition(GalleryImageVersion.class, NAME, Conditions.READY, "True");
+  }
+
+  @Test
+  void aDefinitionOfAnotherOsTypeIsStalledAndNoVersionIsMade() {
+    world.azure.galleries().ensureGallery(VERSION, OperatorHarness.LOCATION, Map.of());
+    world.until(
+        () -> world.azure.galleries().getGalleryState(VERSION), Optional.of("Succeeded")::equals);
+    world
+        .azure
+        .galleries()
+        .ensureImageDefinition(
+            new ImageDefinitionSettings(
+                VERSION,
+                OperatorHarness.LOCATION,
+                "Windows",
+                "Generalized",
+                "V2",
+                "contoso",
+                "render",
+                "ubuntu-22-04"));
+    world.apply(world.example("render-chain.yaml", "ManagedImage"));
+    world.apply(world.example("render-chain.yaml", "GalleryImageVersion"));
+
+    GalleryImageVersion stalled =
+        world.untilCondition(GalleryImageVersion.class, NAME, Conditions.STALLED, "True");
+
+    assertThat(OperatorHarness.condition(stalled, Conditions.STALLED).getMessage())
+        .contains("osType Windows (the spec says Linux)");
+    assertThat(OperatorHarness.conditionStatus(stalled, Conditions.READY)).isEqualTo("False");
+    assertThat(world.eventReasons(NAME)).contains("ImageDefinitionDiffers");
+    world.untilCondition(ManagedImage.class, IMAGE, Conditions.READY, "True");
+    assertThat(world.azure.galleries().getVersion(VERSION)).isEmpty();
+    assertThat(world.azure.galleries().getImageDefinition(VERSION).orElseThrow().osType())
+        .isEqualTo("Windows");
   }
 
   private void applyChainAndWaitUntilReady() {
