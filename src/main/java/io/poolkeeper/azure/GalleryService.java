@@ -19,6 +19,9 @@ public interface GalleryService {
    */
   String ensureGallery(GalleryImageVersionRef version, String location, Map<String, String> tags);
 
+  /** The provisioning state of the version's gallery, or empty when the gallery does not exist. */
+  Optional<String> getGalleryState(GalleryImageVersionRef version);
+
   /**
    * Makes sure the image definition exists (the gallery must): returns its provisioning state, or
    * starts creating it and returns {@code Creating}.

@@ -39,15 +39,7 @@ final class SdkGalleryService implements GalleryService {
   public String ensureGallery(
       GalleryImageVersionRef version, String location, Map<String, String> tags) {
     ComputeManagementClient client = client(version);
-    return AzureErrors.find(
-            () ->
-                client
-                    .getGalleries()
-                    .getByResourceGroupWithResponse(
-                        version.resourceGroup(), version.gallery(), null, null, Context.NONE)
-                    .getValue()
-                    .provisioningState()
-                    .toString())
+    return getGalleryState(version)
         .orElseGet(
             () -> {
               AzureErrors.run(
@@ -60,6 +52,19 @@ final class SdkGalleryService implements GalleryService {
                               new GalleryInner().withLocation(location).withTags(tags)));
               return CREATING;
             });
+  }
+
+  @Override
+  public Optional<String> getGalleryState(GalleryImageVersionRef version) {
+    return AzureErrors.find(
+        () ->
+            client(version)
+                .getGalleries()
+                .getByResourceGroupWithResponse(
+                    version.resourceGroup(), version.gallery(), null, null, Context.NONE)
+                .getValue()
+                .provisioningState()
+                .toString());
   }
 
   @Override

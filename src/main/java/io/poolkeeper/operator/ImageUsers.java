@@ -95,12 +95,20 @@ public final class ImageUsers {
   public static <U extends HasMetadata> List<UsedBy> users(
       InformerEventSource<U, ?> informer, String index, HasMetadata image) {
     List<UsedBy> users = new ArrayList<>();
-    for (U user :
-        informer.byIndex(
-            index, key(image.getMetadata().getNamespace(), image.getMetadata().getName()))) {
+    for (U user : userObjects(informer, index, image)) {
       users.add(new UsedBy(user.getKind(), user.getMetadata().getName()));
     }
     return users;
+  }
+
+  /** The objects that use {@code image}, as one informer knows them, sorted by name. */
+  public static <U extends HasMetadata> List<U> userObjects(
+      InformerEventSource<U, ?> informer, String index, HasMetadata image) {
+    return informer
+        .byIndex(index, key(image.getMetadata().getNamespace(), image.getMetadata().getName()))
+        .stream()
+        .sorted(Comparator.comparing(user -> user.getMetadata().getName()))
+        .toList();
   }
 
   /** Users sorted by kind and name, so status does not change with informer order. */

@@ -49,6 +49,17 @@ class GalleryServiceContractIT {
   }
 
   @Test
+  void aGalleryStateIsEmptyUntilTheGalleryIsCreated() {
+    assertThat(galleries.getGalleryState(version)).isEmpty();
+
+    galleries.ensureGallery(version, LOCATION, Map.of());
+    assertThat(galleries.getGalleryState(version)).contains("Creating");
+    azure.advance(Duration.ofMinutes(10));
+
+    assertThat(galleries.getGalleryState(version)).contains("Succeeded");
+  }
+
+  @Test
   void aVersionReplicatesToEveryTargetRegion() {
     createGalleryAndDefinition();
 
