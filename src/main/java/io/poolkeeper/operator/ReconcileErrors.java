@@ -69,6 +69,9 @@ public final class ReconcileErrors {
               + kubernetes.getMessage()
               + "); retrying with backoff.");
     }
+    if (failure instanceof SecretValues.MissingSecretException missing) {
+      return Health.stalled("SecretMissing", missing.getMessage());
+    }
     if (failure instanceof OperatorSettings.MissingSubscriptionException missing) {
       return Health.stalled("SubscriptionMissing", capitalized(missing.getMessage()) + ".");
     }
