@@ -70,13 +70,19 @@ class ManagedImageReconcilerIT {
     ManagedImageInfo image = world.azure.images().get(IMAGE).orElseThrow();
     assertThat(image.tags())
         .containsEntry("team", "render")
-        .containsEntry(OwnerTag.KEY, world.namespace + "/" + NAME + "/" + ready.getMetadata().getUid());
+        .containsEntry(
+            OwnerTag.KEY, world.namespace + "/" + NAME + "/" + ready.getMetadata().getUid());
     assertThat(image.osDiskSnapshotId())
         .isEqualToIgnoringCase(OperatorHarness.snapshotId("render-os"));
     assertThat(world.eventReasons(NAME)).contains("Creating");
     assertThat(
             kubectl.succeed(
-                "wait", "-n", world.namespace, "--for=condition=Ready", "mi/" + NAME, "--timeout=5s"))
+                "wait",
+                "-n",
+                world.namespace,
+                "--for=condition=Ready",
+                "mi/" + NAME,
+                "--timeout=5s"))
         .contains("condition met");
   }
 
@@ -86,8 +92,9 @@ class ManagedImageReconcilerIT {
     world.apply(world.example("render-chain.yaml", "GalleryImageVersion"));
     world.until(
         () -> world.get(ManagedImage.class, NAME),
-        mi -> "True".equals(OperatorHarness.conditionStatus(mi, Conditions.IN_USE))
-            && "True".equals(OperatorHarness.conditionStatus(mi, Conditions.READY)));
+        mi ->
+            "True".equals(OperatorHarness.conditionStatus(mi, Conditions.IN_USE))
+                && "True".equals(OperatorHarness.conditionStatus(mi, Conditions.READY)));
     world.until(() -> lockedInAzure(), locked -> locked);
 
     kubectl.succeed("delete", "-n", world.namespace, "mi/" + NAME, "--wait=false");
@@ -95,8 +102,10 @@ class ManagedImageReconcilerIT {
     ManagedImage blocked =
         world.until(
             () -> world.get(ManagedImage.class, NAME),
-            mi -> mi.getMetadata().getDeletionTimestamp() != null
-                && "DeletionBlocked".equals(OperatorHarness.condition(mi, Conditions.IN_USE).getReason()));
+            mi ->
+                mi.getMetadata().getDeletionTimestamp() != null
+                    && "DeletionBlocked"
+                        .equals(OperatorHarness.condition(mi, Conditions.IN_USE).getReason()));
     assertThat(OperatorHarness.condition(blocked, Conditions.IN_USE).getMessage())
         .contains("GalleryImageVersion render-base-1-0-0");
     assertThat(world.eventReasons(NAME)).contains("DeletionBlocked");
@@ -159,7 +168,8 @@ class ManagedImageReconcilerIT {
 
   @Test
   void anUntaggedImageIsAdoptedOnlyWhenTheObjectAsks() {
-    world.azure
+    world
+        .azure
         .images()
         .beginCreate(
             new ManagedImageDefinition(

@@ -27,8 +27,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * A world for operator tests: the real API server (shared by the run), a fresh namespace, the
- * Azure emulator on a simulated clock seeded like the examples expect, and the operator running
+ * A world for operator tests: the real API server (shared by the run), a fresh namespace, the Azure
+ * emulator on a simulated clock seeded like the examples expect, and the operator running
  * in-process on the emulator's clock, watching only that namespace. Waiting moves the simulated
  * clock along, so Azure's minutes pass in milliseconds.
  */
@@ -141,7 +141,8 @@ public final class OperatorHarness implements AutoCloseable {
     until(() -> Optional.ofNullable(get(kind, name)), Optional::isEmpty);
   }
 
-  public static String conditionStatus(CustomResource<?, ? extends ObservedStatus> object, String type) {
+  public static String conditionStatus(
+      CustomResource<?, ? extends ObservedStatus> object, String type) {
     Condition condition = condition(object, type);
     return condition == null ? null : condition.getStatus();
   }
