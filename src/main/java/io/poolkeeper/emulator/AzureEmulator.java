@@ -160,6 +160,8 @@ public final class AzureEmulator implements AutoCloseable {
     }
   }
 
+  // The providers' handler classes and constructors are public only so that this list can be
+  // built here, where the emulator is put together.
   private static List<ResourceHandler> resourceHandlers(EmulatorState state) {
     return List.of(
         new SnapshotHandler(state),

@@ -10,6 +10,8 @@ import java.util.Locale;
  * locks, operations, faults, counters, the clock and the options. All reads and changes of the
  * resource state happen while holding this object's monitor, after {@link #settle} has brought
  * time-based state up to the clock.
+ *
+ * <p>Public because the providers' handlers and {@code EmulatorAdmin} in other packages share it.
  */
 public final class EmulatorState {
 

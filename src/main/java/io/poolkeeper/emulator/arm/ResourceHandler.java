@@ -10,6 +10,10 @@ import java.util.Set;
  * Serves one ARM resource type. The router has already checked the api-version, the subscription,
  * the resource group and management locks; a handler checks its parents, does the work and renders
  * the answer. Methods a type does not support answer 405.
+ *
+ * <p>Public as the providers' extension point: {@code compute} and {@code batch} subclass it and
+ * the router calls the protected methods; {@link #type} and {@link #apiVersions} are public because
+ * {@code EmulatorAdmin} picks the api-version of its drift requests from them.
  */
 public abstract class ResourceHandler {
 

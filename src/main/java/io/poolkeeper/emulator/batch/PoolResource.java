@@ -15,6 +15,9 @@ import java.time.Instant;
 /**
  * A Batch pool: the properties its owner set (the stored document's {@code properties}), its ETag
  * and timestamps, and its {@link PoolAllocation} on the clock.
+ *
+ * <p>Public because {@code EmulatorAdmin} reads a pool's fixed-scale settings for an out-of-band
+ * resize and refuses tags on pools.
  */
 public final class PoolResource extends ArmResource {
 

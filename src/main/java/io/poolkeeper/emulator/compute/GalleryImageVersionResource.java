@@ -20,6 +20,8 @@ import java.util.Optional;
  * configured duration from the moment it was added or changed (replica count or storage type);
  * unchanged regions keep their progress across updates. A region taken out of the targets is
  * remembered with the moment it went, so that pools growing from the version fail from then on.
+ *
+ * <p>Public because a Batch pool asks it since when a region has had no complete replica.
  */
 public final class GalleryImageVersionResource extends ArmResource {
 
