@@ -267,6 +267,7 @@ public final class EmulatorAdmin {
   public void reset() {
     synchronized (state) {
       state.reset();
+      state.clock().reset();
     }
   }
 

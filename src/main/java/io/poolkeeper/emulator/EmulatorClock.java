@@ -71,7 +71,7 @@ public final class EmulatorClock extends Clock {
   }
 
   /** Back to the start instant (simulated) or to the current wall time (real time). */
-  public synchronized void reset() {
+  synchronized void reset() {
     origin = simulated ? start : Instant.now();
     originNanos = System.nanoTime();
     advancedBy = Duration.ZERO;

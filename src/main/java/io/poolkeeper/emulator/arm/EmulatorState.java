@@ -80,13 +80,16 @@ public final class EmulatorState {
     return String.format(Locale.ROOT, "W/\"0x8D%013X\"", 0x4EDFEBFADF4ABL + etags);
   }
 
+  /**
+   * Forgets resources, locks, operations, faults, counters and ETags. The clock is the caller's to
+   * reset ({@code EmulatorAdmin}), so that resetting it stays out of the clock's public API.
+   */
   public synchronized void reset() {
     store.clear();
     locks.clear();
     operations.clear();
     faults.clear();
     counters.reset();
-    clock.reset();
     etags = 0;
   }
 }
