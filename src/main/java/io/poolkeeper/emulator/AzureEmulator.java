@@ -2,6 +2,22 @@ package io.poolkeeper.emulator;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.poolkeeper.emulator.arm.ApiVersions;
+import io.poolkeeper.emulator.arm.ArmGateway;
+import io.poolkeeper.emulator.arm.ArmRouter;
+import io.poolkeeper.emulator.arm.EmulatorState;
+import io.poolkeeper.emulator.arm.ResourceHandler;
+import io.poolkeeper.emulator.batch.BatchAccountHandler;
+import io.poolkeeper.emulator.batch.PoolHandler;
+import io.poolkeeper.emulator.compute.GalleryHandler;
+import io.poolkeeper.emulator.compute.GalleryImageDefinitionHandler;
+import io.poolkeeper.emulator.compute.GalleryImageVersionHandler;
+import io.poolkeeper.emulator.compute.ImageHandler;
+import io.poolkeeper.emulator.compute.ReferencedResourceHandler;
+import io.poolkeeper.emulator.compute.SnapshotHandler;
+import io.poolkeeper.emulator.server.AdminHttpHandler;
+import io.poolkeeper.emulator.server.EmulatorCertificates;
+import io.poolkeeper.emulator.server.EmulatorHttpHandler;
 import io.poolkeeper.tls.TrustedCertificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -144,6 +160,8 @@ public final class AzureEmulator implements AutoCloseable {
     }
   }
 
+  // The providers' handler classes and constructors are public only so that this list can be
+  // built here, where the emulator is put together.
   private static List<ResourceHandler> resourceHandlers(EmulatorState state) {
     return List.of(
         new SnapshotHandler(state),

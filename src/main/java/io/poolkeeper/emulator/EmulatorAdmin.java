@@ -3,6 +3,24 @@ package io.poolkeeper.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.poolkeeper.emulator.arm.ApiVersions;
+import io.poolkeeper.emulator.arm.ArmErrors;
+import io.poolkeeper.emulator.arm.ArmException;
+import io.poolkeeper.emulator.arm.ArmGateway;
+import io.poolkeeper.emulator.arm.ArmRequest;
+import io.poolkeeper.emulator.arm.ArmResource;
+import io.poolkeeper.emulator.arm.ArmResponse;
+import io.poolkeeper.emulator.arm.ArmRouter;
+import io.poolkeeper.emulator.arm.ArmTags;
+import io.poolkeeper.emulator.arm.EmulatorJson;
+import io.poolkeeper.emulator.arm.EmulatorState;
+import io.poolkeeper.emulator.arm.ResourceHandler;
+import io.poolkeeper.emulator.arm.ResourceId;
+import io.poolkeeper.emulator.arm.Timestamps;
+import io.poolkeeper.emulator.batch.BatchAccountHandler;
+import io.poolkeeper.emulator.batch.PoolResource;
+import io.poolkeeper.emulator.compute.ReferencedResourceHandler;
+import io.poolkeeper.emulator.compute.SnapshotHandler;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -249,6 +267,7 @@ public final class EmulatorAdmin {
   public void reset() {
     synchronized (state) {
       state.reset();
+      state.clock().reset();
     }
   }
 

@@ -62,7 +62,7 @@ public record FaultRule(
     return new FaultRule(method, resourceType, 1, 0, null, null, null, latencyMillis, null);
   }
 
-  boolean matches(String requestMethod, String requestType) {
+  public boolean matches(String requestMethod, String requestType) {
     return (method == null || method.equals("*") || method.equalsIgnoreCase(requestMethod))
         && (resourceType == null
             || resourceType.equals("*")

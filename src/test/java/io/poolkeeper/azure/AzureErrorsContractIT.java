@@ -4,26 +4,24 @@ import static io.poolkeeper.azure.EmulatedAzure.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.poolkeeper.emulator.EmulatorPerClass;
 import io.poolkeeper.emulator.FaultRule;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the adapters make of Azure's errors, answered by the emulator over HTTPS. */
 class AzureErrorsContractIT {
 
   private static final String POOLS = "Microsoft.Batch/batchAccounts/pools";
 
-  private EmulatedAzure azure;
+  @RegisterExtension static final EmulatorPerClass emulated = EmulatedAzure.perClass();
 
-  @AfterEach
-  void stopEmulator() {
-    azure.close();
-  }
+  private EmulatedAzure azure;
 
   @Test
   void throttlingSurfacesWithRetryAfterAndIsNotRetriedInsideTheCall() {
-    azure = EmulatedAzure.start(AzureClients.RetrySettings.defaults());
+    azure = EmulatedAzure.on(emulated, AzureClients.RetrySettings.defaults());
     azure.admin().addFault(FaultRule.throttle("GET", POOLS, 42, 1));
 
     assertThatThrownBy(() -> azure.clients.pools().get(ACCOUNT.pool("p")))
@@ -36,7 +34,8 @@ class AzureErrorsContractIT {
   @Test
   void aPassingServerErrorIsRetriedInsideTheCall() {
     azure =
-        EmulatedAzure.start(
+        EmulatedAzure.on(
+            emulated,
             new AzureClients.RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(50)));
     azure
         .admin()
@@ -48,7 +47,7 @@ class AzureErrorsContractIT {
 
   @Test
   void aLastingServerErrorIsTransient() {
-    azure = EmulatedAzure.start();
+    azure = EmulatedAzure.on(emulated);
     azure.admin().addFault(FaultRule.error("GET", POOLS, 1, 500, "InternalServerError"));
 
     assertThatThrownBy(() -> azure.clients.pools().get(ACCOUNT.pool("p")))
@@ -59,7 +58,7 @@ class AzureErrorsContractIT {
 
   @Test
   void aMissingParentIsToldApartFromAMissingResource() {
-    azure = EmulatedAzure.start();
+    azure = EmulatedAzure.on(emulated);
     PoolRef inMissingAccount =
         new PoolRef.BatchAccountRef(
                 EmulatedAzure.SUBSCRIPTION, EmulatedAzure.BATCH_GROUP, "nosuchaccount")
@@ -82,7 +81,8 @@ class AzureErrorsContractIT {
   @Test
   void noRetryWaitsLongerThanTheMaximumWhateverRetryAfterSays() {
     azure =
-        EmulatedAzure.start(
+        EmulatedAzure.on(
+            emulated,
             new AzureClients.RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(50)));
     // An hour's Retry-After on a 503: honoured only up to the 50 ms maximum, so the retry happens
     // within this call instead of holding the thread for an hour.

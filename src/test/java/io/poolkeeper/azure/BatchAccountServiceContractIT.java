@@ -4,15 +4,16 @@ import static io.poolkeeper.azure.EmulatedAzure.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.poolkeeper.azure.BatchAccountService.BatchAccountInfo;
+import io.poolkeeper.emulator.EmulatorPerClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link BatchAccountService} through the Azure SDK against the emulator. */
 class BatchAccountServiceContractIT {
 
-  @RegisterExtension static final EmulatedAzurePerClass emulated = new EmulatedAzurePerClass();
+  @RegisterExtension static final EmulatorPerClass emulated = EmulatedAzure.perClass();
 
-  private final BatchAccountService accounts = emulated.azure().clients.batchAccounts();
+  private final BatchAccountService accounts = EmulatedAzure.on(emulated).clients.batchAccounts();
 
   @Test
   void anAccountTellsItsRegionQuotasAndAllocationMode() {

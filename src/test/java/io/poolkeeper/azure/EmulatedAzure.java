@@ -5,16 +5,16 @@ import io.poolkeeper.emulator.AzureEmulator;
 import io.poolkeeper.emulator.BatchAccountSeed;
 import io.poolkeeper.emulator.EmulatorAdmin;
 import io.poolkeeper.emulator.EmulatorOptions;
+import io.poolkeeper.emulator.EmulatorPerClass;
 import io.poolkeeper.emulator.SnapshotSeed;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
- * The Azure emulator on a simulated clock, with the real SDK adapters pointed at it over HTTPS
- * (trusting the emulator's CA, and nothing else), and a small seeded world: one subscription, a
- * resource group with snapshots, and a Batch account.
+ * The adapter contract tests' view of the class's emulator ({@link EmulatorPerClass}): the real SDK
+ * adapters pointed at it over HTTPS (trusting the emulator's CA, and nothing else), and a small
+ * seeded world: one subscription, a resource group with snapshots, and a Batch account.
  */
-final class EmulatedAzure implements AutoCloseable {
+final class EmulatedAzure {
 
   static final String SUBSCRIPTION = "11111111-2222-3333-4444-555555555555";
   static final String IMAGES_GROUP = "rg-images";
@@ -28,27 +28,24 @@ final class EmulatedAzure implements AutoCloseable {
   final AzureEmulator emulator;
   final AzureClients clients;
 
-  private EmulatedAzure(AzureEmulator emulator, AzureClients.RetrySettings retry) {
+  private EmulatedAzure(AzureEmulator emulator, AzureClients clients) {
     this.emulator = emulator;
-    this.clients =
-        new AzureClients(
-            new AzureClients.Settings(
-                emulator.endpoint(),
-                AzureClients.emulatorCredential(),
-                Optional.of(emulator.caCertificate()),
-                retry));
+    this.clients = clients;
   }
 
-  /** A fresh emulator; the adapters do not retry, so every fault surfaces. */
-  static EmulatedAzure start() {
-    return start(AzureClients.RetrySettings.none());
+  /** One emulator for the test class, reset to this world before each test. */
+  static EmulatorPerClass perClass() {
+    return EmulatorPerClass.seededWith(
+        EmulatorOptions.builder().port(0).build(), EmulatedAzure::seed);
   }
 
-  static EmulatedAzure start(AzureClients.RetrySettings retry) {
-    EmulatedAzure azure =
-        new EmulatedAzure(AzureEmulator.start(EmulatorOptions.builder().port(0).build()), retry);
-    azure.seed();
-    return azure;
+  /** The adapters on the class's emulator; they do not retry, so every fault surfaces. */
+  static EmulatedAzure on(EmulatorPerClass emulated) {
+    return on(emulated, AzureClients.RetrySettings.none());
+  }
+
+  static EmulatedAzure on(EmulatorPerClass emulated, AzureClients.RetrySettings retry) {
+    return new EmulatedAzure(emulated.azure(), emulated.clients(retry));
   }
 
   EmulatorAdmin admin() {
@@ -60,14 +57,7 @@ final class EmulatedAzure implements AutoCloseable {
     admin().advanceClock(duration);
   }
 
-  /** Forgets everything and seeds the world again. */
-  void reset() {
-    admin().reset();
-    seed();
-  }
-
-  private void seed() {
-    EmulatorAdmin admin = admin();
+  private static void seed(EmulatorAdmin admin) {
     admin.addSubscription(SUBSCRIPTION);
     admin.addResourceGroup(SUBSCRIPTION, IMAGES_GROUP, LOCATION);
     admin.addResourceGroup(SUBSCRIPTION, BATCH_GROUP, LOCATION);
@@ -80,10 +70,5 @@ final class EmulatedAzure implements AutoCloseable {
     return AzureResourceIds.resourceGroup(SUBSCRIPTION, IMAGES_GROUP)
         + "/providers/Microsoft.Compute/snapshots/"
         + name;
-  }
-
-  @Override
-  public void close() {
-    emulator.close();
   }
 }

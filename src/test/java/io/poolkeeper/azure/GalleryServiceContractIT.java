@@ -11,6 +11,7 @@ import io.poolkeeper.azure.GalleryService.ImageVersionDefinition;
 import io.poolkeeper.azure.GalleryService.ImageVersionInfo;
 import io.poolkeeper.azure.GalleryService.ReplicaTarget;
 import io.poolkeeper.azure.GalleryService.ReplicationProgress;
+import io.poolkeeper.emulator.EmulatorPerClass;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@link GalleryService} through the Azure SDK against the emulator. */
 class GalleryServiceContractIT {
 
-  @RegisterExtension static final EmulatedAzurePerClass emulated = new EmulatedAzurePerClass();
+  @RegisterExtension static final EmulatorPerClass emulated = EmulatedAzure.perClass();
 
-  private final EmulatedAzure azure = emulated.azure();
+  private final EmulatedAzure azure = EmulatedAzure.on(emulated);
   private final GalleryService galleries = azure.clients.galleries();
 
   private final GalleryImageVersionRef version =

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.poolkeeper.azure.LockService.LockInfo;
+import io.poolkeeper.emulator.EmulatorPerClass;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,9 +15,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@link LockService} through the Azure SDK against the emulator, and what a lock prevents. */
 class LockServiceContractIT {
 
-  @RegisterExtension static final EmulatedAzurePerClass emulated = new EmulatedAzurePerClass();
+  @RegisterExtension static final EmulatorPerClass emulated = EmulatedAzure.perClass();
 
-  private final EmulatedAzure azure = emulated.azure();
+  private final EmulatedAzure azure = EmulatedAzure.on(emulated);
   private final LockService locks = azure.clients.locks();
   private final ManagedImageService images = azure.clients.images();
 

@@ -14,6 +14,7 @@ import io.poolkeeper.azure.ManagedImageService.ManagedImageInfo;
 import io.poolkeeper.azure.ManagedImageService.SnapshotSource;
 import io.poolkeeper.azure.ManagedImageService.VhdSource;
 import io.poolkeeper.azure.ManagedImageService.VirtualMachineSource;
+import io.poolkeeper.emulator.EmulatorPerClass;
 import io.poolkeeper.emulator.ProvisioningFailure;
 import java.time.Duration;
 import java.util.List;
@@ -24,9 +25,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@link ManagedImageService} through the Azure SDK against the emulator. */
 class ManagedImageServiceContractIT {
 
-  @RegisterExtension static final EmulatedAzurePerClass emulated = new EmulatedAzurePerClass();
+  @RegisterExtension static final EmulatorPerClass emulated = EmulatedAzure.perClass();
 
-  private final EmulatedAzure azure = emulated.azure();
+  private final EmulatedAzure azure = EmulatedAzure.on(emulated);
   private final ManagedImageService images = azure.clients.images();
   private final OperationService operations = azure.clients.operations();
 

@@ -12,6 +12,7 @@ import io.poolkeeper.azure.PoolService.PoolInfo;
 import io.poolkeeper.azure.PoolService.PoolPatch;
 import io.poolkeeper.azure.PoolService.PoolResizeError;
 import io.poolkeeper.azure.PoolService.StartTaskSettings;
+import io.poolkeeper.emulator.EmulatorPerClass;
 import io.poolkeeper.emulator.ResizeFailure;
 import java.time.Duration;
 import java.util.List;
@@ -23,9 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@link PoolService} through the Azure SDK (Batch management plane) against the emulator. */
 class PoolServiceContractIT {
 
-  @RegisterExtension static final EmulatedAzurePerClass emulated = new EmulatedAzurePerClass();
+  @RegisterExtension static final EmulatorPerClass emulated = EmulatedAzure.perClass();
 
-  private final EmulatedAzure azure = emulated.azure();
+  private final EmulatedAzure azure = EmulatedAzure.on(emulated);
   private final PoolService pools = azure.clients.pools();
 
   private final PoolRef pool = ACCOUNT.pool("render-pool");

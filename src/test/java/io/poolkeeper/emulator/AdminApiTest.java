@@ -4,6 +4,7 @@ import static io.poolkeeper.emulator.TestWorld.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.poolkeeper.emulator.arm.ApiVersions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The REST admin API under /_emulator/, as the sandbox and curl use it. */
 class AdminApiTest {
 
-  @RegisterExtension static final ClassEmulator emulator = ClassEmulator.seeded();
+  @RegisterExtension static final EmulatorPerClass emulator = EmulatorPerClass.seeded();
 
   private final AzureEmulator azure = emulator.azure();
   private final EmulatorClient client = emulator.client();

@@ -3,6 +3,7 @@ package io.poolkeeper.emulator;
 import static io.poolkeeper.emulator.TestWorld.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.poolkeeper.emulator.arm.ApiVersions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ApiVersionsTest {
 
-  @RegisterExtension static final ClassEmulator emulator = ClassEmulator.seeded();
+  @RegisterExtension static final EmulatorPerClass emulator = EmulatorPerClass.seeded();
 
   private final AzureEmulator azure = emulator.azure();
   private final EmulatorClient client = emulator.client();

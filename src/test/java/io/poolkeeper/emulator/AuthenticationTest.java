@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** ARM needs a bearer token (any will do); the admin API needs none. */
 class AuthenticationTest {
 
-  @RegisterExtension static final ClassEmulator emulator = ClassEmulator.seeded();
+  @RegisterExtension static final EmulatorPerClass emulator = EmulatorPerClass.seeded();
 
   private final AzureEmulator azure = emulator.azure();
   private final EmulatorClient client = emulator.client();

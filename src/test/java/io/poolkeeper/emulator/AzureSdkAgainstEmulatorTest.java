@@ -44,6 +44,7 @@ import com.azure.resourcemanager.compute.models.TargetRegion;
 import com.azure.resourcemanager.resources.ResourceManager;
 import com.azure.resourcemanager.resources.models.LockLevel;
 import com.azure.resourcemanager.resources.models.ManagementLock;
+import io.poolkeeper.emulator.arm.ApiVersions;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;

@@ -1,6 +1,7 @@
 package io.poolkeeper.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.poolkeeper.emulator.arm.EmulatorJson;
 import java.util.Objects;
 
 /**

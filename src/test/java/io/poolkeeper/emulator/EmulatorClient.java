@@ -1,6 +1,7 @@
 package io.poolkeeper.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.poolkeeper.emulator.arm.EmulatorJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,21 +16,21 @@ import javax.net.ssl.SSLContext;
  * A test client for the emulator over real HTTPS: the JDK HTTP client, trusting the emulator's CA
  * and nothing else, sending a bearer token on ARM requests.
  */
-final class EmulatorClient {
+public final class EmulatorClient {
 
   /** What came back: status, headers and the JSON body (null if empty). */
-  record Reply(int status, HttpHeaders headers, JsonNode body) {
+  public record Reply(int status, HttpHeaders headers, JsonNode body) {
 
-    String header(String name) {
+    public String header(String name) {
       return headers.firstValue(name).orElse(null);
     }
 
     /** The error code of an ARM error body. */
-    String errorCode() {
+    public String errorCode() {
       return body == null ? null : body.path("error").path("code").asText(null);
     }
 
-    String errorMessage() {
+    public String errorMessage() {
       return body == null ? null : body.path("error").path("message").asText(null);
     }
   }
@@ -37,42 +38,42 @@ final class EmulatorClient {
   private final HttpClient http;
   private final URI endpoint;
 
-  EmulatorClient(AzureEmulator emulator) {
+  public EmulatorClient(AzureEmulator emulator) {
     this(emulator.endpoint(), emulator.clientSslContext());
   }
 
-  EmulatorClient(URI endpoint, SSLContext trust) {
+  public EmulatorClient(URI endpoint, SSLContext trust) {
     this.endpoint = endpoint;
     this.http =
         HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(trust).build();
   }
 
-  Reply get(String path) {
+  public Reply get(String path) {
     return send("GET", path, null, Map.of());
   }
 
-  Reply head(String path) {
+  public Reply head(String path) {
     return send("HEAD", path, null, Map.of());
   }
 
-  Reply put(String path, JsonNode body) {
+  public Reply put(String path, JsonNode body) {
     return send("PUT", path, body, Map.of());
   }
 
-  Reply patch(String path, JsonNode body) {
+  public Reply patch(String path, JsonNode body) {
     return send("PATCH", path, body, Map.of());
   }
 
-  Reply post(String path, JsonNode body) {
+  public Reply post(String path, JsonNode body) {
     return send("POST", path, body, Map.of());
   }
 
-  Reply delete(String path) {
+  public Reply delete(String path) {
     return send("DELETE", path, null, Map.of());
   }
 
   /** An ARM request with {@code headers} and a bearer token unless they name their own. */
-  Reply send(String method, String path, JsonNode body, Map<String, String> headers) {
+  public Reply send(String method, String path, JsonNode body, Map<String, String> headers) {
     HttpRequest.Builder request = request(method, path, body);
     if (!headers.containsKey("Authorization")) {
       request.header("Authorization", "Bearer test-token");
@@ -82,17 +83,17 @@ final class EmulatorClient {
   }
 
   /** A request without the Authorization header. */
-  Reply anonymous(String method, String path, JsonNode body) {
+  public Reply anonymous(String method, String path, JsonNode body) {
     return exchange(request(method, path, body).build());
   }
 
   /** A call of the admin API ({@code path} below {@code /_emulator/}). */
-  Reply admin(String method, String path, JsonNode body) {
+  public Reply admin(String method, String path, JsonNode body) {
     return anonymous(method, "/_emulator/" + path, body);
   }
 
   /** Follows an absolute URL the emulator handed out (operation status, nextLink). */
-  Reply getUrl(String url) {
+  public Reply getUrl(String url) {
     return exchange(
         HttpRequest.newBuilder(URI.create(url))
             .header("Authorization", "Bearer test-token")

@@ -3,6 +3,8 @@ package io.poolkeeper.emulator;
 import static io.poolkeeper.emulator.TestWorld.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.poolkeeper.emulator.batch.PoolHandler;
+import io.poolkeeper.emulator.compute.ImageHandler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -10,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Injected throttling, errors and latency. */
 class FaultsTest {
 
-  @RegisterExtension static final ClassEmulator emulator = ClassEmulator.seeded();
+  @RegisterExtension static final EmulatorPerClass emulator = EmulatorPerClass.seeded();
 
   private final AzureEmulator azure = emulator.azure();
   private final EmulatorClient client = emulator.client();

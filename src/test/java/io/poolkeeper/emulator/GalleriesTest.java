@@ -14,8 +14,8 @@ class GalleriesTest {
 
   // Replication takes 10 simulated minutes per region.
   @RegisterExtension
-  static final ClassEmulator emulator =
-      ClassEmulator.seeded(
+  static final EmulatorPerClass emulator =
+      EmulatorPerClass.seeded(
           EmulatorOptions.builder().replicationDuration(Duration.ofMinutes(10)).build());
 
   private final AzureEmulator azure = emulator.azure();

@@ -16,7 +16,7 @@ class LocksTest {
   private static final String LOCK =
       IMAGE + "/providers/Microsoft.Authorization/locks/poolkeeper-in-use";
 
-  @RegisterExtension static final ClassEmulator emulator = ClassEmulator.seeded();
+  @RegisterExtension static final EmulatorPerClass emulator = EmulatorPerClass.seeded();
 
   private final AzureEmulator azure = emulator.azure();
   private final EmulatorClient client = emulator.client();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.poolkeeper.emulator.arm.EmulatorJson;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class RecordingsReplayTest {
   private static final String SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
   private static final List<String> HEADERS = List.of("Azure-AsyncOperation", "Location", "ETag");
 
-  @RegisterExtension static final ClassEmulator emulator = ClassEmulator.unseeded();
+  @RegisterExtension static final EmulatorPerClass emulator = EmulatorPerClass.unseeded();
 
   /** Why a recorded request is not sent to the emulator. */
   enum NotReplayed {

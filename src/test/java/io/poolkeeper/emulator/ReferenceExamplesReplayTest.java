@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.poolkeeper.emulator.arm.ApiVersions;
+import io.poolkeeper.emulator.arm.ResourceId;
+import io.poolkeeper.emulator.compute.ImageHandler;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +37,7 @@ class ReferenceExamplesReplayTest {
   private static final List<String> HEADERS =
       List.of("ETag", "Location", "Azure-AsyncOperation", "Retry-After");
 
-  @RegisterExtension static final ClassEmulator emulator = ClassEmulator.unseeded();
+  @RegisterExtension static final EmulatorPerClass emulator = EmulatorPerClass.unseeded();
 
   @TestFactory
   Stream<DynamicNode> everyExampleMatchesItsReferenceExceptNamedDifferences() {

@@ -11,7 +11,7 @@ class ResourceGroupsTest {
 
   private static final String GROUP = RG_PATH + "rg-new";
 
-  @RegisterExtension static final ClassEmulator emulator = ClassEmulator.seeded();
+  @RegisterExtension static final EmulatorPerClass emulator = EmulatorPerClass.seeded();
 
   private final AzureEmulator azure = emulator.azure();
   private final EmulatorClient client = emulator.client();

@@ -2,43 +2,45 @@ package io.poolkeeper.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.poolkeeper.emulator.arm.ApiVersions;
+import io.poolkeeper.emulator.arm.EmulatorJson;
 import java.time.Duration;
 
 /**
  * Names and bodies the behaviour tests share: one subscription with a resource group for images and
  * one for Batch, and helpers that build request bodies the way the operator's SDK calls do.
  */
-final class TestWorld {
+public final class TestWorld {
 
-  static final String SUBSCRIPTION = "11111111-2222-3333-4444-555555555555";
-  static final String IMAGES_RG = "rg-images";
-  static final String BATCH_RG = "rg-batch";
-  static final String LOCATION = "westeurope";
-  static final String RG_PATH = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/";
-  static final String COMPUTE = RG_PATH + IMAGES_RG + "/providers/Microsoft.Compute";
-  static final String OS_SNAPSHOT = COMPUTE + "/snapshots/render-os";
-  static final String DATA_SNAPSHOT = COMPUTE + "/snapshots/render-data0";
-  static final String IMAGE = COMPUTE + "/images/render-base";
-  static final String GALLERY = COMPUTE + "/galleries/render_gallery";
-  static final String DEFINITION = GALLERY + "/images/render-base";
-  static final String VERSION = DEFINITION + "/versions/1.0.0";
-  static final String ACCOUNT =
+  public static final String SUBSCRIPTION = "11111111-2222-3333-4444-555555555555";
+  public static final String IMAGES_RG = "rg-images";
+  public static final String BATCH_RG = "rg-batch";
+  public static final String LOCATION = "westeurope";
+  public static final String RG_PATH = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/";
+  public static final String COMPUTE = RG_PATH + IMAGES_RG + "/providers/Microsoft.Compute";
+  public static final String OS_SNAPSHOT = COMPUTE + "/snapshots/render-os";
+  public static final String DATA_SNAPSHOT = COMPUTE + "/snapshots/render-data0";
+  public static final String IMAGE = COMPUTE + "/images/render-base";
+  public static final String GALLERY = COMPUTE + "/galleries/render_gallery";
+  public static final String DEFINITION = GALLERY + "/images/render-base";
+  public static final String VERSION = DEFINITION + "/versions/1.0.0";
+  public static final String ACCOUNT =
       RG_PATH + BATCH_RG + "/providers/Microsoft.Batch/batchAccounts/renderbatch";
-  static final String POOL = ACCOUNT + "/pools/render-pool";
+  public static final String POOL = ACCOUNT + "/pools/render-pool";
 
-  static final String IMAGES_API = "?api-version=" + ApiVersions.IMAGES_SDK;
-  static final String GALLERY_API = "?api-version=" + ApiVersions.GALLERIES_SDK;
-  static final String BATCH_API = "?api-version=" + ApiVersions.BATCH_SDK;
-  static final String RG_API = "?api-version=" + ApiVersions.RESOURCES_SDK;
-  static final String LOCKS_API = "?api-version=" + ApiVersions.LOCKS_SDK;
+  public static final String IMAGES_API = "?api-version=" + ApiVersions.IMAGES_SDK;
+  public static final String GALLERY_API = "?api-version=" + ApiVersions.GALLERIES_SDK;
+  public static final String BATCH_API = "?api-version=" + ApiVersions.BATCH_SDK;
+  public static final String RG_API = "?api-version=" + ApiVersions.RESOURCES_SDK;
+  public static final String LOCKS_API = "?api-version=" + ApiVersions.LOCKS_SDK;
 
   /** Long enough for anything the default options simulate to finish. */
-  static final Duration AGES = Duration.ofHours(2);
+  public static final Duration AGES = Duration.ofHours(2);
 
   private TestWorld() {}
 
   /** Resource groups, two snapshots and a Batch account with the default quotas. */
-  static void seed(EmulatorAdmin admin) {
+  public static void seed(EmulatorAdmin admin) {
     admin.addResourceGroup(SUBSCRIPTION, IMAGES_RG, LOCATION);
     admin.addResourceGroup(SUBSCRIPTION, BATCH_RG, LOCATION);
     admin.addSnapshot(new SnapshotSeed(OS_SNAPSHOT, null, "Linux", 30, "V2"));
@@ -46,12 +48,12 @@ final class TestWorld {
     admin.addBatchAccount(BatchAccountSeed.withDefaultQuotas(ACCOUNT, null));
   }
 
-  static ObjectNode json(String text) {
+  public static ObjectNode json(String text) {
     return (ObjectNode) EmulatorJson.parse(text);
   }
 
   /** A managed image from the OS snapshot and the data snapshot at LUN 0. */
-  static ObjectNode imageFromSnapshots() {
+  public static ObjectNode imageFromSnapshots() {
     return json(
         """
         {"location": "westeurope", "properties": {
@@ -64,11 +66,11 @@ final class TestWorld {
             .formatted(OS_SNAPSHOT, DATA_SNAPSHOT));
   }
 
-  static ObjectNode gallery() {
+  public static ObjectNode gallery() {
     return json("{\"location\": \"westeurope\", \"properties\": {\"description\": \"render\"}}");
   }
 
-  static ObjectNode definition() {
+  public static ObjectNode definition() {
     return json(
         """
         {"location": "westeurope", "properties": {
@@ -77,7 +79,7 @@ final class TestWorld {
         """);
   }
 
-  static ObjectNode version(String sourceImage, String... regionsAndCounts) {
+  public static ObjectNode version(String sourceImage, String... regionsAndCounts) {
     ObjectNode body = json("{\"location\": \"westeurope\", \"properties\": {}}");
     ObjectNode properties = (ObjectNode) body.get("properties");
     var regions = properties.putObject("publishingProfile").putArray("targetRegions");
@@ -93,7 +95,8 @@ final class TestWorld {
   }
 
   /** A fixed-scale pool of {@code dedicated} nodes on {@code imageId} (or Ubuntu if null). */
-  static ObjectNode pool(String vmSize, String imageId, int dedicated, String resizeTimeout) {
+  public static ObjectNode pool(
+      String vmSize, String imageId, int dedicated, String resizeTimeout) {
     ObjectNode body = json("{\"properties\": {}}");
     ObjectNode properties = (ObjectNode) body.get("properties");
     properties.put("vmSize", vmSize);
@@ -119,7 +122,7 @@ final class TestWorld {
   }
 
   /** A pool whose size an autoscale formula sets. */
-  static ObjectNode autoScalePool(String vmSize, String formula) {
+  public static ObjectNode autoScalePool(String vmSize, String formula) {
     ObjectNode body = pool(vmSize, null, 0, null);
     ((ObjectNode) body.get("properties"))
         .putObject("scaleSettings")
@@ -128,7 +131,7 @@ final class TestWorld {
     return body;
   }
 
-  static ObjectNode fixedScale(int dedicated, int lowPriority, String resizeTimeout) {
+  public static ObjectNode fixedScale(int dedicated, int lowPriority, String resizeTimeout) {
     ObjectNode body = json("{\"properties\": {\"scaleSettings\": {\"fixedScale\": {}}}}");
     ObjectNode fixed = (ObjectNode) body.path("properties").path("scaleSettings").get("fixedScale");
     fixed.put("targetDedicatedNodes", dedicated);
@@ -139,7 +142,7 @@ final class TestWorld {
     return body;
   }
 
-  static JsonNode properties(EmulatorClient.Reply reply) {
+  public static JsonNode properties(EmulatorClient.Reply reply) {
     return reply.body().path("properties");
   }
 }

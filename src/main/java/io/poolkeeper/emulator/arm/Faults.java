@@ -1,0 +1,96 @@
+package io.poolkeeper.emulator.arm;
+
+import io.poolkeeper.emulator.FaultRule;
+import io.poolkeeper.emulator.ProvisioningFailure;
+import io.poolkeeper.emulator.ResizeFailure;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The faults the admin API has asked for: request-level rules (errors, throttling, latency) and
+ * one-shot failures of the next resize of a pool or the next provisioning of a resource.
+ */
+public final class Faults {
+
+  /** What the rules decided for one request: extra latency and maybe an error. */
+  record Verdict(long latencyMillis, FaultRule error) {}
+
+  private static final long SEED = 20260105L;
+
+  private final List<FaultRule> rules = new ArrayList<>();
+  private final Map<String, ResizeFailure> nextResizeFailures = new HashMap<>();
+  private final Map<String, ProvisioningFailure> nextProvisioningFailures = new HashMap<>();
+  // Seeded, so that a rate below 1 fails the same requests on every run.
+  private Random random = new Random(SEED);
+
+  public synchronized void add(FaultRule rule) {
+    rules.add(rule);
+  }
+
+  public synchronized List<FaultRule> rules() {
+    return List.copyOf(rules);
+  }
+
+  synchronized Verdict evaluate(String method, String resourceType) {
+    long latency = 0;
+    FaultRule error = null;
+    ListIterator<FaultRule> iterator = rules.listIterator();
+    while (iterator.hasNext()) {
+      FaultRule rule = iterator.next();
+      if (!rule.matches(method, resourceType)) {
+        continue;
+      }
+      latency += rule.latencyMillis();
+      if (error == null && rule.status() != 0 && random.nextDouble() < rule.rate()) {
+        error = rule;
+        if (rule.times() != null && rule.times() <= 1) {
+          iterator.remove();
+        } else if (rule.times() != null) {
+          iterator.set(withTimes(rule, rule.times() - 1));
+        }
+      }
+    }
+    return new Verdict(latency, error);
+  }
+
+  public synchronized void failNextResize(ResizeFailure failure) {
+    nextResizeFailures.put(ResourceId.parse(failure.poolId()).key(), failure);
+  }
+
+  /** The failure waiting for the next resize of {@code pool}, consumed by this call. */
+  public synchronized ResizeFailure takeResizeFailure(ResourceId pool) {
+    return nextResizeFailures.remove(pool.key());
+  }
+
+  public synchronized void failNextProvisioning(ProvisioningFailure failure) {
+    nextProvisioningFailures.put(ResourceId.parse(failure.resourceId()).key(), failure);
+  }
+
+  public synchronized ProvisioningFailure takeProvisioningFailure(ResourceId resource) {
+    return nextProvisioningFailures.remove(resource.key());
+  }
+
+  public synchronized void clear() {
+    rules.clear();
+    nextResizeFailures.clear();
+    nextProvisioningFailures.clear();
+    random = new Random(SEED);
+  }
+
+  private static FaultRule withTimes(FaultRule rule, int times) {
+    return new FaultRule(
+        rule.method(),
+        rule.resourceType(),
+        rule.rate(),
+        rule.status(),
+        rule.code(),
+        rule.message(),
+        rule.retryAfterSeconds(),
+        rule.latencyMillis(),
+        times);
+  }
+}
