@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.poolkeeper.api.GalleryImageVersion;
 import io.poolkeeper.api.ManagedImage;
 import io.poolkeeper.api.ProjectFiles;
 import io.poolkeeper.kubetest.Kubectl;
@@ -37,7 +38,7 @@ class OperatorProcessIT {
   }
 
   @Test
-  void thePackagedOperatorBringsTheExampleImageToReady() throws Exception {
+  void thePackagedOperatorBringsTheExampleChainToReady() throws Exception {
     try (OperatorHarness world = OperatorHarness.withoutOperator(client, kubectl, "process")) {
       Process operator =
           start(
@@ -56,12 +57,17 @@ class OperatorProcessIT {
               kubectl.kubeconfig());
       try {
         world.apply(world.example("render-chain.yaml", "ManagedImage"));
+        world.apply(world.example("render-chain.yaml", "GalleryImageVersion"));
 
-        ManagedImage ready =
+        ManagedImage image =
             world.untilCondition(
                 ManagedImage.class, "render-base-2026-11", Conditions.READY, "True");
+        GalleryImageVersion version =
+            world.untilCondition(
+                GalleryImageVersion.class, "render-base-1-0-0", Conditions.READY, "True");
 
-        assertThat(ready.getStatus().getProvisioningState()).isEqualTo("Succeeded");
+        assertThat(image.getStatus().getProvisioningState()).isEqualTo("Succeeded");
+        assertThat(version.getStatus().getReplicationState()).isEqualTo("Completed");
         assertThat(operator.isAlive()).isTrue();
       } finally {
         operator.destroy();
