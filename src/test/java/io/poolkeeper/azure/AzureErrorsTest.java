@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
-import com.azure.core.http.HttpMethod;
-import com.azure.core.http.HttpRequest;
-import com.azure.core.http.HttpResponse;
 import com.azure.core.management.exception.ManagementError;
 import com.azure.core.management.exception.ManagementException;
 import com.azure.json.JsonProviders;
@@ -15,12 +12,8 @@ import com.azure.json.JsonReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.nio.ByteBuffer;
-import java.nio.charset.Charset;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /** Which Azure answers become which {@link AzureException}. */
 class AzureErrorsTest {
@@ -177,7 +170,7 @@ class AzureErrorsTest {
 
     AzureException mapped =
         AzureErrors.map(
-            new ManagementException("bad", new FakeResponse(400, new HttpHeaders()), error));
+            new ManagementException("bad", new BodilessResponse(400, new HttpHeaders()), error));
 
     assertThat(mapped)
         .isInstanceOfSatisfying(
@@ -195,7 +188,7 @@ class AzureErrorsTest {
 
     AzureException mapped =
         AzureErrors.map(
-            new ManagementException("bad", new FakeResponse(400, new HttpHeaders()), error));
+            new ManagementException("bad", new BodilessResponse(400, new HttpHeaders()), error));
 
     assertThat(((AzureException.InvalidRequest) mapped).target()).contains("storageProfile");
   }
@@ -219,60 +212,7 @@ class AzureErrorsTest {
   private static ManagementException armError(int status, String code, HttpHeaders headers) {
     return new ManagementException(
         "Status code " + status,
-        new FakeResponse(status, headers),
+        new BodilessResponse(status, headers),
         new ManagementError(code, code + " happened"));
-  }
-
-  /** A bodiless HTTP response: all the mapping reads is the status and the headers. */
-  private static final class FakeResponse extends HttpResponse {
-    private final int status;
-    private final HttpHeaders headers;
-
-    FakeResponse(int status, HttpHeaders headers) {
-      super(new HttpRequest(HttpMethod.GET, "https://management.azure.com/"));
-      this.status = status;
-      this.headers = headers;
-    }
-
-    @Override
-    public int getStatusCode() {
-      return status;
-    }
-
-    @Override
-    @Deprecated
-    public String getHeaderValue(String name) {
-      return headers.getValue(HttpHeaderName.fromString(name));
-    }
-
-    @Override
-    public String getHeaderValue(HttpHeaderName name) {
-      return headers.getValue(name);
-    }
-
-    @Override
-    public HttpHeaders getHeaders() {
-      return headers;
-    }
-
-    @Override
-    public Flux<ByteBuffer> getBody() {
-      return Flux.empty();
-    }
-
-    @Override
-    public Mono<byte[]> getBodyAsByteArray() {
-      return Mono.just(new byte[0]);
-    }
-
-    @Override
-    public Mono<String> getBodyAsString() {
-      return Mono.just("");
-    }
-
-    @Override
-    public Mono<String> getBodyAsString(Charset charset) {
-      return Mono.just("");
-    }
   }
 }
