@@ -71,18 +71,8 @@ final class SdkGalleryService implements GalleryService {
   public String ensureImageDefinition(ImageDefinitionSettings definition) {
     GalleryImageVersionRef version = definition.version();
     ComputeManagementClient client = client(version);
-    return AzureErrors.find(
-            () ->
-                client
-                    .getGalleryImages()
-                    .getWithResponse(
-                        version.resourceGroup(),
-                        version.gallery(),
-                        version.imageDefinition(),
-                        Context.NONE)
-                    .getValue()
-                    .provisioningState()
-                    .toString())
+    return getImageDefinition(version)
+        .map(ImageDefinitionInfo::provisioningState)
         .orElseGet(
             () -> {
               GalleryImageInner body =
