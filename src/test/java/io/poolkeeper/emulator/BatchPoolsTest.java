@@ -137,8 +137,10 @@ class BatchPoolsTest {
     EmulatorClient.Reply refused =
         client.patch(POOL + BATCH_API, json("{\"properties\": {\"vmSize\": \"Standard_D8s_v5\"}}"));
 
+    // Azure/Batch issue 85: PropertyCannotBeUpdated, details Reason, PropertyName, PropertyPath.
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.body().path("error").path("details").get(0).path("message").asText())
+    assertThat(refused.errorCode()).isEqualTo("PropertyCannotBeUpdated");
+    assertThat(refused.body().path("error").path("details").get(1).path("message").asText())
         .isEqualTo("vmSize");
   }
 

@@ -280,12 +280,10 @@ class ReferenceExamplesReplayTest {
       int dedicated = properties.path("currentDedicatedNodes").asInt();
       int lowPriority = properties.path("currentLowPriorityNodes").asInt();
       if (dedicated + lowPriority > 0) {
+        // All of the pool's settings from the start: most cannot change on an existing pool.
         ObjectNode first = TestWorld.json("{\"properties\": {}}");
         ObjectNode firstProperties = (ObjectNode) first.get("properties");
-        firstProperties.put("vmSize", writable.get("vmSize").asText());
-        if (writable.has("deploymentConfiguration")) {
-          firstProperties.set("deploymentConfiguration", writable.get("deploymentConfiguration"));
-        }
+        firstProperties.setAll(writable.deepCopy());
         firstProperties
             .putObject("scaleSettings")
             .putObject("fixedScale")

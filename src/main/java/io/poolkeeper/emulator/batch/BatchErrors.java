@@ -63,6 +63,25 @@ final class BatchErrors {
             new ArmException.Detail("Reason", reason)));
   }
 
+  /**
+   * A pool property that cannot change in place, in Batch's wording (Azure/Batch issue 85 and
+   * Azure/azure-sdk-for-net issue 40325 show the body: this sentence, target BatchAccount, and
+   * details Reason, PropertyName and PropertyPath). The Reason detail adds what to do instead.
+   */
+  static ArmException propertyCannotBeUpdated(
+      String property, String whatToDo, ArmRequest request, Instant now) {
+    String sentence = "A property that cannot be updated was specified as part of the request.";
+    return new ArmException(
+        400,
+        "PropertyCannotBeUpdated",
+        withRequestId(sentence, request, now),
+        TARGET,
+        List.of(
+            new ArmException.Detail("Reason", sentence + " " + whatToDo),
+            new ArmException.Detail("PropertyName", property),
+            new ArmException.Detail("PropertyPath", "properties." + property)));
+  }
+
   static ArmException missingRequiredProperty(String property, ArmRequest request, Instant now) {
     return new ArmException(
         400,

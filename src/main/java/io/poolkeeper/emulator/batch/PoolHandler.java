@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code Microsoft.Batch/batchAccounts/pools}: create or replace (PUT, with {@code If-Match} /
@@ -49,6 +50,21 @@ public final class PoolHandler extends ResourceHandler {
           "currentLowPriorityNodes",
           "resizeOperationStatus",
           "autoScaleRun");
+
+  /** Pool properties Batch changes in place at any api-version that has them. */
+  private static final Set<String> IN_PLACE =
+      Set.of(
+          "scaleSettings",
+          "startTask",
+          "metadata",
+          "applicationPackages",
+          "upgradePolicy",
+          "targetNodeCommunicationMode",
+          "resourceTags",
+          "certificates");
+
+  /** Pool properties Batch changes in place from api-version 2024-07-01 while the pool is empty. */
+  private static final Set<String> WHILE_EMPTY = Set.of("vmSize", "deploymentConfiguration");
 
   private final PoolResizer resizer;
 
@@ -92,11 +108,18 @@ public final class PoolHandler extends ResourceHandler {
       throw BatchErrors.missingRequiredProperty("vmSize", request, now());
     }
     PoolScale scale = PoolScale.of(properties.path("scaleSettings"), validation(request));
+    PoolRules rules = new PoolRules(request, now());
+    rules.checkSubnet(properties, id);
+    ObjectNode identity = rules.checkedIdentity(request.bodyObject().get("identity"));
+    JsonNode tags = request.bodyObject().get("tags");
+    ArmTags.check(tags);
     applyDefaults(properties);
     Instant now = now();
     if (existing == null) {
+      rules.checkSecurity(properties, state.store());
       ObjectNode document = EmulatorJson.object();
       document.set("properties", properties);
+      setEnvelope(document, identity, tags);
       PoolResource pool = new PoolResource(id, document, now, state.nextEtag());
       state.store().put(pool);
       int dedicated = scale.dedicated() == null ? 0 : scale.dedicated();
@@ -113,13 +136,16 @@ public final class PoolHandler extends ResourceHandler {
       }
       return answer(request, pool, PoolView.Answer.WRITE);
     }
-    checkImmutables(request, existing, properties);
+    checkUpdatable(request, existing, properties, true);
+    rules.checkSecurity(properties, state.store());
     PoolScale before =
         PoolScale.of(existing.properties().path("scaleSettings"), validation(request));
     if (!sameTargets(before, scale)) {
       requireSteady(request, existing);
     }
     existing.document().set("properties", properties);
+    existing.document().remove(List.of("identity", "tags"));
+    setEnvelope(existing.document(), identity, tags);
     existing.modified(now, state.nextEtag());
     if (!sameTargets(before, scale)) {
       resizeTo(existing, scale, now);
@@ -141,15 +167,22 @@ public final class PoolHandler extends ResourceHandler {
     if (changes.has("scaleSettings")) {
       scale = PoolScale.of(changes.path("scaleSettings"), validation(request));
     }
-    checkImmutables(request, pool, changes);
+    PoolRules rules = new PoolRules(request, now());
+    rules.checkSubnet(changes, id);
+    ObjectNode identity = rules.checkedIdentity(request.bodyObject().get("identity"));
+    JsonNode tags = request.bodyObject().get("tags");
+    ArmTags.check(tags);
+    checkUpdatable(request, pool, changes, false);
     if (scale != null) {
       requireSteady(request, pool);
     }
     ObjectNode merged = pool.properties().deepCopy();
     merged.setAll(changes);
     applyDefaults(merged);
+    rules.checkSecurity(merged, state.store());
     Instant now = now();
     pool.document().set("properties", merged);
+    setEnvelope(pool.document(), identity, tags);
     pool.modified(now, state.nextEtag());
     if (scale != null && !scale.isOpaqueAutoScale()) {
       // Any scale settings in a PATCH of a Steady pool resize again, even to the same target: that
@@ -302,6 +335,10 @@ public final class PoolHandler extends ResourceHandler {
     ObjectNode properties =
         given.isObject() ? (ObjectNode) given.deepCopy() : EmulatorJson.object();
     READ_ONLY.forEach(properties::remove);
+    if (ApiVersions.atLeast(request.apiVersion(), PoolView.RETIRED_PROPERTIES_API_VERSION)) {
+      // Not part of the pool at this api-version: ignored, as properties a version lacks are.
+      PoolView.RETIRED_PROPERTIES.forEach(properties::remove);
+    }
     JsonNode maxTasks = properties.remove("maxTasksPerNode");
     if (maxTasks != null && !properties.has("taskSlotsPerNode")) {
       properties.set("taskSlotsPerNode", maxTasks);
@@ -364,35 +401,76 @@ public final class PoolHandler extends ResourceHandler {
   }
 
   /**
-   * vmSize and the image are fixed before api-version 2024-07-01; from then on they change in place
-   * only while the pool has no nodes.
+   * Refuses a change Batch cannot make in place with {@code PropertyCannotBeUpdated} (Azure/Batch
+   * issue 85: the answer to a PUT of an existing pool with another networkConfiguration;
+   * Azure/azure-sdk-for-net issue 40325: a PATCH of deploymentConfiguration). Changed in place: the
+   * scale, start task, metadata, application packages, upgrade policy and, at the versions that
+   * have them, the node communication mode, resource tags and certificates (the properties the
+   * Batch management PATCH examples and the Batch docs on updating pools change); vmSize and the
+   * image from api-version 2024-07-01 while the pool has no nodes. Everything else needs a new
+   * pool. A PUT of an existing pool ({@code replacing}) changes what it leaves out too.
    */
-  private void checkImmutables(ArmRequest request, PoolResource pool, ObjectNode changes) {
-    for (String property : List.of("vmSize", "deploymentConfiguration")) {
+  private void checkUpdatable(
+      ArmRequest request, PoolResource pool, ObjectNode changes, boolean replacing) {
+    ObjectNode before = pool.properties();
+    Set<String> names = new TreeSet<>();
+    changes.properties().forEach(entry -> names.add(entry.getKey()));
+    if (replacing) {
+      before.properties().forEach(entry -> names.add(entry.getKey()));
+    }
+    for (String property : names) {
       JsonNode after = changes.get(property);
-      JsonNode before = pool.properties().get(property);
-      if (after == null || sameValue(before, after)) {
+      if (IN_PLACE.contains(property) || sameValue(before.get(property), after)) {
         continue;
       }
-      String reason;
+      if (!WHILE_EMPTY.contains(property)) {
+        throw BatchErrors.propertyCannotBeUpdated(
+            property,
+            property
+                + " cannot change on an existing pool; create a new pool with the new value and"
+                + " move the work to it.",
+            request,
+            now());
+      }
       if (!ApiVersions.atLeast(request.apiVersion(), IN_PLACE_CHANGES_API_VERSION)) {
-        reason =
-            "The property cannot be changed on an existing pool with api-version "
+        throw BatchErrors.propertyCannotBeUpdated(
+            property,
+            property
+                + " changes in place only from api-version "
+                + IN_PLACE_CHANGES_API_VERSION
+                + " (and only while the pool has no nodes); at api-version "
                 + request.apiVersion()
-                + "; delete and recreate the pool.";
-      } else if (!pool.allocation().state().equals(PoolAllocation.STEADY)
+                + " delete and recreate the pool.",
+            request,
+            now());
+      }
+      if (!pool.allocation().state().equals(PoolAllocation.STEADY)
           || pool.allocation().dedicatedAt(now(), state.options().nodesPerMinute()) > 0
           || pool.allocation().lowPriorityAt(now(), state.options().nodesPerMinute()) > 0) {
-        reason = "The property can only be changed while the pool has no nodes.";
-      } else {
-        continue;
+        throw BatchErrors.propertyCannotBeUpdated(
+            property,
+            property
+                + " changes in place only while the pool has no nodes; resize the pool to zero"
+                + " nodes and wait for Steady first, or create a new pool.",
+            request,
+            now());
       }
-      throw BatchErrors.invalidPropertyValue(
-          property, after.isTextual() ? after.asText() : after.toString(), reason, request, now());
+    }
+  }
+
+  private static void setEnvelope(ObjectNode document, ObjectNode identity, JsonNode tags) {
+    if (identity != null) {
+      document.set("identity", identity);
+    }
+    if (tags != null && !tags.isNull()) {
+      document.set("tags", tags.deepCopy());
     }
   }
 
   private static boolean sameValue(JsonNode before, JsonNode after) {
+    if (after == null) {
+      return before == null;
+    }
     if (before != null && before.isTextual() && after.isTextual()) {
       return before.asText().equalsIgnoreCase(after.asText());
     }

@@ -7,6 +7,7 @@ import io.poolkeeper.emulator.arm.ApiVersions;
 import io.poolkeeper.emulator.arm.EmulatorJson;
 import io.poolkeeper.emulator.arm.Timestamps;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,6 +22,23 @@ final class PoolView {
 
   /** Before this api-version, {@code taskSlotsPerNode} was called {@code maxTasksPerNode}. */
   static final String TASK_SLOTS_API_VERSION = "2020-09-01";
+
+  /**
+   * From this api-version on, pools have no {@code resourceTags}, {@code
+   * targetNodeCommunicationMode}, {@code currentNodeCommunicationMode}, {@code certificates} or
+   * {@code applicationLicenses}: azure-rest-api-specs models.tsp marks them
+   * {@code @removed(Versions.v2025_06_01)}, the 2025-06-01 and 2026-08-01 openapi.json leave them
+   * out, and Azure/azure-sdk-for-java pull request 47619 removes them from the SDK.
+   */
+  static final String RETIRED_PROPERTIES_API_VERSION = "2025-06-01";
+
+  static final List<String> RETIRED_PROPERTIES =
+      List.of(
+          "resourceTags",
+          "targetNodeCommunicationMode",
+          "currentNodeCommunicationMode",
+          "certificates",
+          "applicationLicenses");
 
   private PoolView() {}
 
@@ -40,6 +58,12 @@ final class PoolView {
     json.put("name", pool.id().name());
     json.put("type", PoolHandler.TYPE);
     json.put("etag", pool.etag());
+    if (pool.document().get("identity") instanceof ObjectNode identity) {
+      json.set("identity", PoolRules.identityView(identity));
+    }
+    if (pool.document().get("tags") instanceof ObjectNode tags) {
+      json.set("tags", tags.deepCopy());
+    }
     ObjectNode properties = json.putObject("properties");
     properties.put("lastModified", Timestamps.batch(pool.lastModified()));
     properties.put("creationTime", Timestamps.batch(pool.creationTime()));
@@ -66,6 +90,9 @@ final class PoolView {
     if (autoScale.isObject()) {
       AutoScaleFormula.constantTargets(autoScale.path("formula").asText(null))
           .ifPresent(targets -> properties.set("autoScaleRun", autoScaleRun(pool, targets)));
+    }
+    if (apiVersion != null && ApiVersions.atLeast(apiVersion, RETIRED_PROPERTIES_API_VERSION)) {
+      RETIRED_PROPERTIES.forEach(properties::remove);
     }
     if (apiVersion != null && !ApiVersions.atLeast(apiVersion, TASK_SLOTS_API_VERSION)) {
       JsonNode slots = properties.remove("taskSlotsPerNode");

@@ -24,6 +24,49 @@ final class VmSizes {
 
   private VmSizes() {}
 
+  /** Whether a VM size can boot Generation 2 images, and so run trusted launch. */
+  enum Generation2 {
+    /** Gen2 images and trusted launch run on it. */
+    CAPABLE,
+    /** Generation 1 images only: no Gen2 image, no trusted launch. */
+    GEN1_ONLY,
+    /** A size the table below does not know; the emulator lets Azure's other rules decide. */
+    UNKNOWN
+  }
+
+  /**
+   * The Generation 2 (and trusted launch) capability of common sizes, from Azure's "Support for
+   * generation 2 VMs on Azure" and "Trusted launch for Azure virtual machines" size lists, reduced
+   * to a rule: the D, E and F families from version 3 on (and Fsv2) are Gen2 and trusted-launch
+   * capable; Basic_A and the A-series v1 and v2 (Standard_A4, Standard_A2_v2, Standard_A8m_v2) are
+   * Generation 1 only. Other sizes (B, H, N, M, DC, confidential and older D/E/F versions) vary by
+   * size in those lists and are {@link Generation2#UNKNOWN} here rather than guessed.
+   */
+  static Generation2 generation2(String vmSize) {
+    if (vmSize == null) {
+      return Generation2.UNKNOWN;
+    }
+    Matcher matcher = SIZE.matcher(vmSize);
+    if (!matcher.matches()) {
+      return Generation2.UNKNOWN;
+    }
+    String series = matcher.group(1).toUpperCase(Locale.ROOT);
+    String features = matcher.group(2).toUpperCase(Locale.ROOT);
+    Matcher versionMatcher = VERSION.matcher(matcher.group(3));
+    int version = versionMatcher.find() ? Integer.parseInt(versionMatcher.group(1)) : 1;
+    if (vmSize.toLowerCase(Locale.ROOT).startsWith("basic")
+        || (series.equals("A") && version <= 2)) {
+      return Generation2.GEN1_ONLY;
+    }
+    boolean generalOrMemoryOrCompute =
+        series.equals("D") || series.equals("E") || series.equals("F");
+    if (generalOrMemoryOrCompute
+        && (version >= 3 || (series.equals("F") && features.contains("S") && version == 2))) {
+      return Generation2.CAPABLE;
+    }
+    return Generation2.UNKNOWN;
+  }
+
   /**
    * How Batch answers a pool's {@code vmSize}: the tier and the version segment upper-case, the
    * size segment as given. Batch turns {@code Standard_D4} into {@code STANDARD_D4} (every pool
