@@ -177,9 +177,13 @@ final class ArmPoolService implements PoolService {
   }
 
   private static HttpRequest jsonRequest(HttpMethod method, String url, JsonNode body) {
-    return new HttpRequest(method, url)
-        .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
-        .setBody(body.toString());
+    HttpRequest request =
+        new HttpRequest(method, url)
+            .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
+            .setBody(body.toString());
+    // The JDK HTTP client sets Content-Length itself and warns about a caller's.
+    request.getHeaders().remove(HttpHeaderName.CONTENT_LENGTH);
+    return request;
   }
 
   private String url(String resourceId) {

@@ -76,7 +76,7 @@ public final class PoolChanges {
    */
   public static Plan between(PoolSettings wanted, PoolInfo current) {
     PoolSettings want = wanted.withoutSecrets();
-    PoolSettings have = current.settings();
+    PoolSettings have = current.settings().withoutSecrets();
     Set<String> inPlace = new TreeSet<>();
     Set<String> whileEmpty = new TreeSet<>();
     Set<String> newPool = new TreeSet<>();
