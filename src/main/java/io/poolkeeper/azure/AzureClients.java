@@ -132,7 +132,7 @@ public final class AzureClients {
   }
 
   public PoolService pools() {
-    return new SdkPoolService(this::batch);
+    return new ArmPoolService(armPipeline, settings.resourceManagerEndpoint());
   }
 
   public LockService locks() {

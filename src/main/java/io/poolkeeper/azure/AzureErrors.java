@@ -5,6 +5,8 @@ import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.management.exception.ManagementError;
 import com.azure.core.management.exception.ManagementException;
+import com.azure.json.JsonProviders;
+import com.azure.json.JsonReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -100,6 +102,32 @@ public final class AzureErrors {
       target = target(error);
     }
     return of(status, code, message, target, retryAfter(response), http);
+  }
+
+  /**
+   * The {@link AzureException} for an error answer that an adapter read straight off the pipeline
+   * (no SDK in between): Azure's code and message from the ARM/Batch error body, the property it
+   * names, and Retry-After. Only those reach the exception, never the request (it may hold secrets)
+   * nor the values Batch's details echo.
+   */
+  static AzureException fromResponse(HttpResponse response, String body) {
+    int status = response.getStatusCode();
+    ManagementError error = null;
+    if (body != null && !body.isBlank()) {
+      try (JsonReader reader = JsonProviders.createReader(body)) {
+        error = ManagementError.fromJson(reader);
+      } catch (IOException | RuntimeException e) {
+        // Not an ARM error body (a gateway's HTML page, say): the status has to do.
+        error = null;
+      }
+    }
+    String code = error == null || error.getCode() == null ? "" : error.getCode();
+    String message =
+        error == null || error.getMessage() == null
+            ? "Azure answered " + status + " to " + response.getRequest().getHttpMethod()
+            : error.getMessage();
+    return of(
+        status, code, message, error == null ? null : target(error), retryAfter(response), null);
   }
 
   /** The {@link AzureException} for an HTTP status and ARM error body, however they arrived. */

@@ -1,6 +1,17 @@
 package io.poolkeeper.azure;
 
 import io.poolkeeper.azure.PoolRef.BatchAccountRef;
+import io.poolkeeper.azure.batch.PoolModel.ApplicationPackageReference;
+import io.poolkeeper.azure.batch.PoolModel.AutoUserSpecification;
+import io.poolkeeper.azure.batch.PoolModel.MountConfiguration;
+import io.poolkeeper.azure.batch.PoolModel.NetworkConfiguration;
+import io.poolkeeper.azure.batch.PoolModel.ResourceFile;
+import io.poolkeeper.azure.batch.PoolModel.TaskContainerSettings;
+import io.poolkeeper.azure.batch.PoolModel.TaskSchedulingPolicy;
+import io.poolkeeper.azure.batch.PoolModel.UpgradePolicy;
+import io.poolkeeper.azure.batch.PoolModel.UserAccount;
+import io.poolkeeper.azure.batch.PoolModel.UserIdentity;
+import io.poolkeeper.azure.batch.PoolModel.VirtualMachineConfiguration;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,11 +37,11 @@ public interface PoolService {
   List<PoolInfo> list(BatchAccountRef account);
 
   /**
-   * Changes only the given scale settings, start task or metadata; returns the pool after it. With
-   * {@link PoolPatch#ifMatch()} set, Azure refuses the change ({@link AzureException.Conflict} of
-   * kind ETAG_MISMATCH) when the pool changed since that ETag was read. New scale settings start a
-   * resize, which Batch accepts only while the pool is Steady (else a Conflict of kind
-   * RESIZE_IN_PROGRESS: {@link #stopResize} first).
+   * Changes only what the patch names (see {@link PoolChanges} for what Azure changes in place);
+   * returns the pool after it. With {@link PoolPatch#ifMatch()} set, Azure refuses the change
+   * ({@link AzureException.Conflict} of kind ETAG_MISMATCH) when the pool changed since that ETag
+   * was read. New scale settings start a resize, which Batch accepts only while the pool is Steady
+   * (else a Conflict of kind RESIZE_IN_PROGRESS: {@link #stopResize} first).
    */
   PoolInfo patch(PoolRef pool, PoolPatch patch);
 
@@ -52,6 +63,7 @@ public interface PoolService {
   /**
    * A fixed target.
    *
+   * @param resizeTimeout {@code null} for Batch's default, 15 minutes
    * @param nodeDeallocationOption what happens to tasks on removed nodes; Azure does not report it
    *     back (it belongs to the resize, not the pool), so a pool read from Azure has {@code null}
    *     here, which means "unknown", never "changed"
@@ -63,66 +75,210 @@ public interface PoolService {
       String nodeDeallocationOption)
       implements ScaleSettings {}
 
-  /** An autoscale formula. */
+  /**
+   * An autoscale formula.
+   *
+   * @param evaluationInterval {@code null} for Batch's default, 15 minutes
+   */
   record AutoScaleSettings(String formula, Duration evaluationInterval) implements ScaleSettings {}
 
-  /** The task every node runs when it joins. */
+  /**
+   * The task every node runs when it joins.
+   *
+   * @param environment the task's environment variables, in order
+   * @param userIdentity whom it runs as; {@code null}: a non-administrative user of the task
+   * @param containerSettings the container it runs in, on a container pool
+   */
   record StartTaskSettings(
       String commandLine,
-      boolean waitForSuccess,
-      int maxTaskRetryCount,
+      List<ResourceFile> resourceFiles,
       Map<String, String> environment,
-      String elevationLevel) {
+      UserIdentity userIdentity,
+      int maxTaskRetryCount,
+      boolean waitForSuccess,
+      TaskContainerSettings containerSettings) {
+
+    /** In a PATCH: take the pool's start task away (Batch's empty start task object). */
+    public static final StartTaskSettings NONE =
+        new StartTaskSettings(null, List.of(), Map.of(), null, 0, true, null);
+
     public StartTaskSettings {
-      environment = Map.copyOf(environment);
+      resourceFiles = resourceFiles == null ? List.of() : List.copyOf(resourceFiles);
+      environment =
+          environment == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
     }
-  }
 
-  /** The image a pool's nodes boot: exactly one of an image ID or a Marketplace image. */
-  sealed interface ImageReference {}
-
-  /** A gallery image version, a gallery image definition (latest) or a managed image. */
-  record ImageById(String id) implements ImageReference {}
-
-  /** An Azure Marketplace image. */
-  record MarketplaceImageReference(String publisher, String offer, String sku, String version)
-      implements ImageReference {}
-
-  /** The pool Poolkeeper wants in Azure. */
-  record PoolDefinition(
-      PoolRef pool,
-      String vmSize,
-      ImageReference image,
-      String nodeAgentSkuId,
-      ScaleSettings scale,
-      StartTaskSettings startTask,
-      Integer taskSlotsPerNode,
-      Map<String, String> metadata) {
-    public PoolDefinition {
-      metadata = Map.copyOf(metadata);
+    /** A command line run by the pool-wide auto user at the given elevation level. */
+    public static StartTaskSettings asAutoUser(
+        String commandLine,
+        boolean waitForSuccess,
+        int maxTaskRetryCount,
+        Map<String, String> environment,
+        String elevationLevel) {
+      return new StartTaskSettings(
+          commandLine,
+          List.of(),
+          environment,
+          new UserIdentity(null, new AutoUserSpecification("Pool", elevationLevel)),
+          maxTaskRetryCount,
+          waitForSuccess,
+          null);
     }
   }
 
   /**
-   * What a PATCH changes: null members are left as they are.
+   * A pool's settings as Poolkeeper wants them or Azure reports them, named as the Batch REST API
+   * 2026-08-01 names them. A {@code null} single value is one Azure defaults; lists and maps are
+   * never null (empty: none). Secrets inside (mount keys, registry and user passwords) are masked
+   * by {@code toString}; Azure never reports them back.
    *
+   * @param userAssignedIdentities the pool's user-assigned managed identities, by resource ID (the
+   *     pool resource's {@code identity})
+   * @param tags the tags of the pool resource ({@code tags}, beside {@code properties}: the
+   *     2026-08-01 schema has no {@code properties.resourceTags}); the place for an owner tag, so
+   *     {@code metadata} stays the user's
+   */
+  record PoolSettings(
+      String displayName,
+      String vmSize,
+      VirtualMachineConfiguration virtualMachineConfiguration,
+      ScaleSettings scale,
+      StartTaskSettings startTask,
+      Integer taskSlotsPerNode,
+      Map<String, String> metadata,
+      NetworkConfiguration networkConfiguration,
+      List<String> userAssignedIdentities,
+      String interNodeCommunication,
+      TaskSchedulingPolicy taskSchedulingPolicy,
+      List<MountConfiguration> mountConfiguration,
+      List<ApplicationPackageReference> applicationPackages,
+      List<UserAccount> userAccounts,
+      UpgradePolicy upgradePolicy,
+      Map<String, String> tags) {
+    public PoolSettings {
+      metadata = ordered(metadata);
+      userAssignedIdentities =
+          userAssignedIdentities == null ? List.of() : List.copyOf(userAssignedIdentities);
+      mountConfiguration = mountConfiguration == null ? List.of() : List.copyOf(mountConfiguration);
+      applicationPackages =
+          applicationPackages == null ? List.of() : List.copyOf(applicationPackages);
+      userAccounts = userAccounts == null ? List.of() : List.copyOf(userAccounts);
+      tags = ordered(tags);
+    }
+
+    /** The settings every pool needs; everything else as Azure defaults it. */
+    public static PoolSettings basic(
+        String vmSize,
+        VirtualMachineConfiguration virtualMachineConfiguration,
+        ScaleSettings scale,
+        StartTaskSettings startTask,
+        Integer taskSlotsPerNode,
+        Map<String, String> metadata) {
+      return new PoolSettings(
+          null,
+          vmSize,
+          virtualMachineConfiguration,
+          scale,
+          startTask,
+          taskSlotsPerNode,
+          metadata,
+          null,
+          List.of(),
+          null,
+          null,
+          List.of(),
+          List.of(),
+          List.of(),
+          null,
+          Map.of());
+    }
+
+    /** These settings as Azure reports them back: without the secrets it never returns. */
+    public PoolSettings withoutSecrets() {
+      return new PoolSettings(
+          displayName,
+          vmSize,
+          virtualMachineConfiguration == null ? null : virtualMachineConfiguration.withoutSecrets(),
+          scale,
+          startTask,
+          taskSlotsPerNode,
+          metadata,
+          networkConfiguration,
+          userAssignedIdentities,
+          interNodeCommunication,
+          taskSchedulingPolicy,
+          mountConfiguration.stream().map(MountConfiguration::withoutSecrets).toList(),
+          applicationPackages,
+          userAccounts.stream().map(UserAccount::withoutSecrets).toList(),
+          upgradePolicy,
+          tags);
+    }
+
+    private static Map<String, String> ordered(Map<String, String> map) {
+      return map == null
+          ? Map.of()
+          : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
+    }
+  }
+
+  /** The pool Poolkeeper wants in Azure. */
+  record PoolDefinition(PoolRef pool, PoolSettings settings) {}
+
+  /**
+   * What a PATCH changes: null members (and null lists and maps) are left as they are. These are
+   * the settings Azure changes in place at 2026-08-01 ({@link PoolChanges}); {@code vmSize}, the
+   * {@code virtualMachineConfiguration} (for its image) and the identities only while the pool has
+   * no nodes.
+   *
+   * @param virtualMachineConfiguration the whole configuration, as Batch replaces it whole
    * @param ifMatch the ETag the change is based on, or {@code null} for an unconditional change
    */
   record PoolPatch(
       ScaleSettings scale,
       StartTaskSettings startTask,
       Map<String, String> metadata,
+      List<ApplicationPackageReference> applicationPackages,
+      UpgradePolicy upgradePolicy,
+      Map<String, String> tags,
+      String vmSize,
+      VirtualMachineConfiguration virtualMachineConfiguration,
+      List<String> userAssignedIdentities,
       String ifMatch) {
 
-    /** An unconditional PATCH. */
+    /** An unconditional PATCH of the scale, the start task or the metadata. */
     public PoolPatch(
         ScaleSettings scale, StartTaskSettings startTask, Map<String, String> metadata) {
-      this(scale, startTask, metadata, null);
+      this(scale, startTask, metadata, null, null, null, null, null, null, null);
     }
 
     /** The same change, made only if the pool still has this ETag. */
     public PoolPatch ifMatch(String etag) {
-      return new PoolPatch(scale, startTask, metadata, etag);
+      return new PoolPatch(
+          scale,
+          startTask,
+          metadata,
+          applicationPackages,
+          upgradePolicy,
+          tags,
+          vmSize,
+          virtualMachineConfiguration,
+          userAssignedIdentities,
+          etag);
+    }
+
+    /** True when the patch changes nothing. */
+    public boolean isEmpty() {
+      return scale == null
+          && startTask == null
+          && metadata == null
+          && applicationPackages == null
+          && upgradePolicy == null
+          && tags == null
+          && vmSize == null
+          && virtualMachineConfiguration == null
+          && userAssignedIdentities == null;
     }
   }
 
@@ -132,9 +288,11 @@ public interface PoolService {
   /**
    * A pool as Azure reports it.
    *
-   * @param vmSize as Batch spells it (often upper case): compare with {@link #hasVmSize}
    * @param resizeStartTime when the current (Resizing) or last (Steady) resize started
    * @param resizeErrors errors of the last resize, present only while Steady after it failed
+   * @param settings what Azure reports of the pool's settings: {@code vmSize} as Batch spells it
+   *     (often upper case: compare with {@link #hasVmSize}), no secrets, and a fixed scale's {@code
+   *     nodeDeallocationOption} unknown ({@code null})
    */
   record PoolInfo(
       String id,
@@ -142,25 +300,25 @@ public interface PoolService {
       String etag,
       String provisioningState,
       String allocationState,
-      String vmSize,
-      ImageReference image,
-      String nodeAgentSkuId,
-      ScaleSettings scale,
       int currentDedicatedNodes,
       int currentLowPriorityNodes,
-      Integer taskSlotsPerNode,
       OffsetDateTime resizeStartTime,
       List<PoolResizeError> resizeErrors,
-      StartTaskSettings startTask,
-      Map<String, String> metadata) {
+      PoolSettings settings) {
     public PoolInfo {
       resizeErrors = List.copyOf(resizeErrors);
-      metadata = Map.copyOf(metadata);
     }
 
     /** Batch answers VM sizes in its own casing ({@code STANDARD_D4}); sizes ignore case. */
     public boolean hasVmSize(String size) {
-      return vmSize != null && vmSize.equalsIgnoreCase(size);
+      return settings.vmSize() != null && settings.vmSize().equalsIgnoreCase(size);
+    }
+
+    /** No nodes and none coming or going: what vmSize and image changes in place need. */
+    public boolean isEmpty() {
+      return currentDedicatedNodes == 0
+          && currentLowPriorityNodes == 0
+          && "Steady".equalsIgnoreCase(allocationState);
     }
   }
 }

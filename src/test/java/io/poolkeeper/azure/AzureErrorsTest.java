@@ -215,4 +215,50 @@ class AzureErrorsTest {
         new BodilessResponse(status, headers),
         new ManagementError(code, code + " happened"));
   }
+
+  @Test
+  void aBatchErrorReadOffThePipelineNamesThePropertyAndNotItsValue() {
+    // The emulator's and Batch's InvalidPropertyValue: details PropertyName, PropertyValue, Reason.
+    String body =
+        "{\"error\":{\"code\":\"InvalidPropertyValue\",\"message\":\"The value provided for"
+            + " one of the properties in the request body is invalid.\",\"target\":\"BatchAccount\","
+            + "\"details\":[{\"code\":\"PropertyName\",\"message\":\"userAccounts\"},"
+            + "{\"code\":\"PropertyValue\",\"message\":\"s3cret\"},"
+            + "{\"code\":\"Reason\",\"message\":\"too short\"}]}}";
+
+    AzureException error =
+        AzureErrors.fromResponse(new BodilessResponse(400, new HttpHeaders()), body);
+
+    assertThat(error)
+        .isInstanceOfSatisfying(
+            AzureException.InvalidRequest.class,
+            invalid -> {
+              assertThat(invalid.code()).isEqualTo("InvalidPropertyValue");
+              assertThat(invalid.target()).contains("userAccounts");
+              assertThat(invalid.getMessage()).doesNotContain("s3cret");
+            });
+  }
+
+  @Test
+  void aThrottledAnswerReadOffThePipelineKeepsItsRetryAfter() {
+    AzureException error =
+        AzureErrors.fromResponse(
+            new BodilessResponse(429, new HttpHeaders().set(HttpHeaderName.RETRY_AFTER, "17")),
+            "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"slow down\"}}");
+
+    assertThat(error)
+        .isInstanceOfSatisfying(
+            AzureException.Throttled.class,
+            throttled -> assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(17)));
+  }
+
+  @Test
+  void anAnswerWithoutAnArmErrorBodyStillMapsByStatus() {
+    AzureException error =
+        AzureErrors.fromResponse(
+            new BodilessResponse(502, new HttpHeaders()), "<html>bad gateway</html>");
+
+    assertThat(error).isInstanceOf(AzureException.Transient.class);
+    assertThat(error.code()).isEmpty();
+  }
 }

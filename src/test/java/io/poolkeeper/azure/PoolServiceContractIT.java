@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.poolkeeper.azure.PoolService.AutoScaleSettings;
 import io.poolkeeper.azure.PoolService.FixedScaleSettings;
-import io.poolkeeper.azure.PoolService.ImageById;
 import io.poolkeeper.azure.PoolService.PoolDefinition;
 import io.poolkeeper.azure.PoolService.PoolInfo;
 import io.poolkeeper.azure.PoolService.PoolPatch;
 import io.poolkeeper.azure.PoolService.PoolResizeError;
+import io.poolkeeper.azure.PoolService.PoolSettings;
 import io.poolkeeper.azure.PoolService.StartTaskSettings;
+import io.poolkeeper.azure.batch.PoolModel.ImageReference;
+import io.poolkeeper.azure.batch.PoolModel.VirtualMachineConfiguration;
 import io.poolkeeper.emulator.EmulatorPerClass;
 import io.poolkeeper.emulator.ResizeFailure;
 import java.time.Duration;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@link PoolService} through the Azure SDK (Batch management plane) against the emulator. */
+/** {@link PoolService} (Batch management plane, api-version 2026-08-01) against the emulator. */
 class PoolServiceContractIT {
 
   @RegisterExtension static final EmulatorPerClass emulated = EmulatedAzure.perClass();
@@ -77,10 +79,12 @@ class PoolServiceContractIT {
     assertThat(created.provisioningState()).isEqualTo("Succeeded");
     assertThat(created.allocationState()).isEqualTo("Resizing");
     assertThat(created.etag()).isNotBlank();
-    assertThat(created.image()).isEqualTo(new ImageById(imageVersion.resourceId()));
-    assertThat(created.nodeAgentSkuId()).isEqualTo("batch.node.ubuntu 22.04");
-    assertThat(created.startTask().commandLine()).isEqualTo("/bin/bash -c 'echo ready'");
-    assertThat(created.metadata()).containsEntry("owner", "render-team");
+    assertThat(created.settings().virtualMachineConfiguration().imageReference())
+        .isEqualTo(ImageReference.ofId(imageVersion.resourceId()));
+    assertThat(created.settings().virtualMachineConfiguration().nodeAgentSkuId())
+        .isEqualTo("batch.node.ubuntu 22.04");
+    assertThat(created.settings().startTask().commandLine()).isEqualTo("/bin/bash -c 'echo ready'");
+    assertThat(created.settings().metadata()).containsEntry("owner", "render-team");
 
     azure.advance(Duration.ofMinutes(10));
 
@@ -99,7 +103,7 @@ class PoolServiceContractIT {
                 pools.create(
                     definition(new FixedScaleSettings(5, 0, Duration.ofMinutes(15), "Requeue"))))
         .isInstanceOf(AzureException.Conflict.class);
-    assertThat(pools.get(pool).orElseThrow().scale())
+    assertThat(pools.get(pool).orElseThrow().settings().scale())
         .isEqualTo(new FixedScaleSettings(1, 0, Duration.ofMinutes(15), null));
   }
 
@@ -122,8 +126,8 @@ class PoolServiceContractIT {
                 null));
 
     assertThat(patched.allocationState()).isEqualTo("Resizing");
-    assertThat(patched.metadata()).containsEntry("owner", "render-team");
-    assertThat(patched.startTask().commandLine()).isEqualTo("/bin/bash -c 'echo ready'");
+    assertThat(patched.settings().metadata()).containsEntry("owner", "render-team");
+    assertThat(patched.settings().startTask().commandLine()).isEqualTo("/bin/bash -c 'echo ready'");
     azure.advance(Duration.ofMinutes(10));
     assertThat(pools.get(pool).orElseThrow().currentDedicatedNodes()).isEqualTo(6);
   }
@@ -147,13 +151,14 @@ class PoolServiceContractIT {
               assertThat(conflict.waitingHelps()).isTrue();
             });
     PoolInfo current = pools.get(pool).orElseThrow();
-    assertThat(current.metadata()).containsEntry("owner", "someone-else");
+    assertThat(current.settings().metadata()).containsEntry("owner", "someone-else");
     assertThat(
             pools
                 .patch(
                     pool,
                     new PoolPatch(null, null, Map.of("owner", "render-team"))
                         .ifMatch(current.etag()))
+                .settings()
                 .metadata())
         .containsEntry("owner", "render-team");
   }
@@ -186,8 +191,8 @@ class PoolServiceContractIT {
 
     PoolInfo listed = pools.list(ACCOUNT).get(0);
 
-    assertThat(created.taskSlotsPerNode()).isEqualTo(1);
-    assertThat(listed.taskSlotsPerNode()).isEqualTo(1);
+    assertThat(created.settings().taskSlotsPerNode()).isEqualTo(1);
+    assertThat(listed.settings().taskSlotsPerNode()).isEqualTo(1);
     assertThat(listed.hasVmSize("standard_d4s_v5")).isTrue();
     assertThat(listed.hasVmSize("Standard_D8s_v5")).isFalse();
   }
@@ -201,17 +206,17 @@ class PoolServiceContractIT {
             pool,
             new PoolPatch(
                 null,
-                new StartTaskSettings(
+                StartTaskSettings.asAutoUser(
                     "/bin/bash -c 'echo v2'", true, 2, Map.of("STAGE", "v2"), "Admin"),
                 Map.of("owner", "platform")));
 
-    assertThat(patched.metadata()).containsExactly(Map.entry("owner", "platform"));
-    assertThat(patched.startTask())
+    assertThat(patched.settings().metadata()).containsExactly(Map.entry("owner", "platform"));
+    assertThat(patched.settings().startTask())
         .isEqualTo(
-            new StartTaskSettings(
+            StartTaskSettings.asAutoUser(
                 "/bin/bash -c 'echo v2'", true, 2, Map.of("STAGE", "v2"), "Admin"));
     // Batch does not report nodeDeallocationOption back (recordings/canCRUDBatchPool.json).
-    assertThat(patched.scale())
+    assertThat(patched.settings().scale())
         .isEqualTo(new FixedScaleSettings(0, 0, Duration.ofMinutes(15), null));
   }
 
@@ -286,7 +291,7 @@ class PoolServiceContractIT {
 
     PoolInfo fixed = pools.disableAutoScale(pool);
 
-    assertThat(fixed.scale()).isInstanceOf(FixedScaleSettings.class);
+    assertThat(fixed.settings().scale()).isInstanceOf(FixedScaleSettings.class);
   }
 
   @Test
@@ -327,12 +332,14 @@ class PoolServiceContractIT {
   private PoolDefinition definitionOf(PoolRef ref, PoolService.ScaleSettings scale) {
     return new PoolDefinition(
         ref,
-        "Standard_D4s_v5",
-        new ImageById(imageVersion.resourceId()),
-        "batch.node.ubuntu 22.04",
-        scale,
-        new StartTaskSettings("/bin/bash -c 'echo ready'", true, 0, Map.of(), "NonAdmin"),
-        1,
-        Map.of("owner", "render-team"));
+        PoolSettings.basic(
+            "Standard_D4s_v5",
+            VirtualMachineConfiguration.of(
+                ImageReference.ofId(imageVersion.resourceId()), "batch.node.ubuntu 22.04"),
+            scale,
+            StartTaskSettings.asAutoUser(
+                "/bin/bash -c 'echo ready'", true, 0, Map.of(), "NonAdmin"),
+            1,
+            Map.of("owner", "render-team")));
   }
 }

@@ -42,6 +42,40 @@ final class PoolView {
 
   private PoolView() {}
 
+  /**
+   * Batch never answers with what the spec marks x-ms-secret (2026-08-01 openapi.json): mount keys,
+   * SAS tokens and passwords, registry and user passwords, SSH private keys, and extensions'
+   * protected settings are write-only.
+   */
+  static ObjectNode withoutSecrets(ObjectNode properties) {
+    JsonNode vm = properties.path("deploymentConfiguration").path("virtualMachineConfiguration");
+    for (JsonNode registry : vm.path("containerConfiguration").path("containerRegistries")) {
+      remove(registry, "password");
+    }
+    for (JsonNode extension : vm.path("extensions")) {
+      remove(extension, "protectedSettings");
+    }
+    for (JsonNode mount : properties.path("mountConfiguration")) {
+      remove(mount.path("azureBlobFileSystemConfiguration"), "accountKey", "sasKey");
+      remove(mount.path("azureFileShareConfiguration"), "accountKey");
+      remove(mount.path("cifsMountConfiguration"), "password");
+    }
+    for (JsonNode user : properties.path("userAccounts")) {
+      remove(user, "password");
+      remove(user.path("linuxUserConfiguration"), "sshPrivateKey");
+    }
+    remove(properties.path("startTask").path("containerSettings").path("registry"), "password");
+    return properties;
+  }
+
+  private static void remove(JsonNode node, String... fields) {
+    if (node instanceof ObjectNode object) {
+      for (String field : fields) {
+        object.remove(field);
+      }
+    }
+  }
+
   /** Which kind of request the pool is rendered for. */
   enum Answer {
     /** PUT or PATCH: the stored properties as written. */
@@ -73,7 +107,7 @@ final class PoolView {
         Timestamps.batch(pool.isDeleting() ? pool.deletionStartedAt() : pool.creationTime()));
     properties.put("allocationState", allocation.state());
     properties.put("allocationStateTransitionTime", Timestamps.batch(allocation.since()));
-    properties.setAll(pool.properties().deepCopy());
+    properties.setAll(withoutSecrets(pool.properties().deepCopy()));
     if (properties.hasNonNull("vmSize")) {
       properties.put("vmSize", VmSizes.batchSpelling(properties.get("vmSize").asText()));
     }
