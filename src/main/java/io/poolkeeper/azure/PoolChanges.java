@@ -29,19 +29,20 @@ import java.util.TreeSet;
  * startTask} ("In an PATCH (update) operation, this property can be set to an empty object to
  * remove the start task"), {@code applicationPackages} (changes reach nodes that join or are
  * rebooted), {@code BatchPoolIdentity} ("only the new vms which are created after the pool shrinks
- * to 0 will have the updated identities"). vmSize and the image change in place since 2024-07-01
- * only while the pool has no nodes. Everything else needs a new pool.
+ * to 0 will have the updated identities"). vmSize, the image and the upgrade policy change in place
+ * since 2024-07-01 only while the pool has no nodes (Azure Batch docs, "Update Batch pool
+ * properties": with nodes, only scale, start task, metadata and application packages change).
+ * Everything else needs a new pool.
  */
 public final class PoolChanges {
 
   /** Changed by a PATCH whatever the pool's size. */
   public static final Set<String> IN_PLACE =
-      Set.of(
-          "scaleSettings", "startTask", "metadata", "applicationPackages", "upgradePolicy", "tags");
+      Set.of("scaleSettings", "startTask", "metadata", "applicationPackages", "tags");
 
   /** Changed by a PATCH only while the pool has no nodes. */
   public static final Set<String> WHILE_EMPTY =
-      Set.of("vmSize", "imageReference", "nodeAgentSkuId", "identity");
+      Set.of("vmSize", "imageReference", "nodeAgentSkuId", "identity", "upgradePolicy");
 
   private static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(15);
 
@@ -94,7 +95,7 @@ public final class PoolChanges {
       inPlace.add("applicationPackages");
     }
     if (want.upgradePolicy() != null && !want.upgradePolicy().equals(have.upgradePolicy())) {
-      inPlace.add("upgradePolicy");
+      whileEmpty.add("upgradePolicy");
     }
     if (!want.tags().equals(have.tags())) {
       inPlace.add("tags");
@@ -148,7 +149,7 @@ public final class PoolChanges {
                 : null,
             inPlace.contains("metadata") ? wanted.metadata() : null,
             inPlace.contains("applicationPackages") ? wanted.applicationPackages() : null,
-            inPlace.contains("upgradePolicy") ? wanted.upgradePolicy() : null,
+            applyWhileEmpty && whileEmpty.contains("upgradePolicy") ? wanted.upgradePolicy() : null,
             inPlace.contains("tags") ? wanted.tags() : null,
             applyWhileEmpty && whileEmpty.contains("vmSize") ? wanted.vmSize() : null,
             changeImage ? wanted.virtualMachineConfiguration() : null,

@@ -81,7 +81,7 @@ final class ResizeDecision {
     String state = Objects.toString(pool.allocationState(), "Steady");
     Instant started = instant(pool.resizeStartTime());
     boolean targetsMatch =
-        pool.scale() instanceof FixedScaleSettings fixed
+        pool.settings().scale() instanceof FixedScaleSettings fixed
             && fixed.targetDedicatedNodes() == wanted.dedicated()
             && fixed.targetLowPriorityNodes() == wanted.lowPriority();
 

@@ -56,7 +56,7 @@ class PoolChangesTest {
   }
 
   @Test
-  void scaleStartTaskMetadataPackagesUpgradePolicyAndTagsChangeInPlace() {
+  void scaleStartTaskMetadataPackagesAndTagsChangeInPlaceTheUpgradePolicyOnlyWhileEmpty() {
     PoolSettings wanted =
         settings(
             builder()
@@ -71,13 +71,11 @@ class PoolChangesTest {
 
     assertThat(plan.inPlace())
         .containsExactlyInAnyOrder(
-            "scaleSettings",
-            "startTask",
-            "metadata",
-            "applicationPackages",
-            "upgradePolicy",
-            "tags");
-    assertThat(plan.whileEmpty()).isEmpty();
+            "scaleSettings", "startTask", "metadata", "applicationPackages", "tags");
+    // Azure Batch docs, "Update Batch pool properties": with nodes, only scale, start task,
+    // metadata and application packages change.
+    assertThat(plan.whileEmpty()).containsExactly("upgradePolicy");
+    assertThat(plan.patch().upgradePolicy()).isNull();
     assertThat(plan.needsNewPool()).isFalse();
     // PoolUpdate_RemoveStartTask: an empty start task object removes it.
     assertThat(plan.patch().startTask()).isEqualTo(StartTaskSettings.NONE);

@@ -6,6 +6,7 @@ import io.poolkeeper.api.BatchPoolStatus;
 import io.poolkeeper.azure.PoolService.FixedScaleSettings;
 import io.poolkeeper.azure.PoolService.PoolInfo;
 import io.poolkeeper.azure.PoolService.PoolResizeError;
+import io.poolkeeper.azure.PoolService.PoolSettings;
 import io.poolkeeper.batchpool.ResizeDecision.Outcome;
 import io.poolkeeper.batchpool.ResizeDecision.Resize;
 import io.poolkeeper.batchpool.ResizeDecision.Settled;
@@ -216,16 +217,16 @@ class ResizeDecisionTest {
         "W/\"1\"",
         "Succeeded",
         allocation,
-        "STANDARD_D4S_V5",
-        null,
-        "batch.node.ubuntu 22.04",
-        new FixedScaleSettings(target, 0, Duration.ofMinutes(15), null),
         current,
         0,
-        1,
         started.atOffset(ZoneOffset.UTC),
         errors,
-        null,
-        Map.of());
+        PoolSettings.basic(
+            "STANDARD_D4S_V5",
+            null,
+            new FixedScaleSettings(target, 0, Duration.ofMinutes(15), null),
+            null,
+            1,
+            Map.of()));
   }
 }

@@ -220,12 +220,26 @@ class PoolRulesTest {
                 """
                 {"properties": {
                   "metadata": [{"name": "team", "value": "render"}],
-                  "startTask": {"commandLine": "/bin/true"},
-                  "upgradePolicy": {"mode": "manual"}}}
+                  "startTask": {"commandLine": "/bin/true"}}}
                 """));
 
     assertThat(patched.status()).as("%s", patched.body()).isEqualTo(200);
-    assertThat(properties(patched).path("upgradePolicy").path("mode").asText()).isEqualTo("manual");
+    assertThat(properties(patched).path("startTask").path("commandLine").asText())
+        .isEqualTo("/bin/true");
+  }
+
+  /** Azure Batch docs, "Update Batch pool properties": other settings only at zero nodes. */
+  @Test
+  void theUpgradePolicyChangesOnlyWhileThePoolHasNoNodes() {
+    client.put(POOL + API, pool("Standard_D4s_v5", null, 2, null));
+    azure.admin().advanceClock(AGES);
+
+    EmulatorClient.Reply refused =
+        client.patch(
+            POOL + API, json("{\"properties\": {\"upgradePolicy\": {\"mode\": \"manual\"}}}"));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.errorCode()).isEqualTo("PropertyCannotBeUpdated");
   }
 
   @Test

@@ -51,20 +51,24 @@ public final class PoolHandler extends ResourceHandler {
           "resizeOperationStatus",
           "autoScaleRun");
 
-  /** Pool properties Batch changes in place at any api-version that has them. */
+  /**
+   * Pool properties Batch changes in place at any api-version that has them (Azure Batch docs,
+   * "Update Batch pool properties": with nodes, scale, start task, metadata and application
+   * packages; the retired tags and communication mode too).
+   */
   private static final Set<String> IN_PLACE =
       Set.of(
           "scaleSettings",
           "startTask",
           "metadata",
           "applicationPackages",
-          "upgradePolicy",
           "targetNodeCommunicationMode",
           "resourceTags",
           "certificates");
 
   /** Pool properties Batch changes in place from api-version 2024-07-01 while the pool is empty. */
-  private static final Set<String> WHILE_EMPTY = Set.of("vmSize", "deploymentConfiguration");
+  private static final Set<String> WHILE_EMPTY =
+      Set.of("vmSize", "deploymentConfiguration", "upgradePolicy");
 
   private final PoolResizer resizer;
 
