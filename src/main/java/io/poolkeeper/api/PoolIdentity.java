@@ -51,6 +51,14 @@ public class PoolIdentity {
     this.type = type;
   }
 
+  public List<String> getUserAssignedIdentities() {
+    return userAssignedIdentities;
+  }
+
+  public void setUserAssignedIdentities(List<String> userAssignedIdentities) {
+    this.userAssignedIdentities = userAssignedIdentities;
+  }
+
   /** Batch's PoolIdentityType. */
   public enum Type {
     UserAssigned,

@@ -130,4 +130,12 @@ public class VmExtension {
   public void setProtectedSettings(SecretValue protectedSettings) {
     this.protectedSettings = protectedSettings;
   }
+
+  public List<String> getProvisionAfterExtensions() {
+    return provisionAfterExtensions;
+  }
+
+  public void setProvisionAfterExtensions(List<String> provisionAfterExtensions) {
+    this.provisionAfterExtensions = provisionAfterExtensions;
+  }
 }
