@@ -73,7 +73,7 @@ class InvalidVariantsTest {
             "resize-timeout-under-five-minutes",
             "unknown-node-deallocation-option",
             "subnet-id-of-a-virtual-network",
-            "azure-files-key-in-the-spec",
+            "azure-files-key-without-secret-key-ref",
             "blob-mount-identity-not-of-the-pool");
     assertThat(InvalidVariant.all().stream().map(InvalidVariant::name).distinct().count())
         .isEqualTo(InvalidVariant.all().size());
