@@ -5,7 +5,7 @@ package io.poolkeeper.api;
  * every field description ends with. Pool - Update (PATCH) applies scale, start task, metadata,
  * application packages and tags to a pool with nodes; every other pool property it accepts only
  * while the pool has zero nodes ("Update Batch pool properties", learn.microsoft.com/azure/batch/
- * batch-pool-update-properties). A field Batch cannot update at all needs a new pool.
+ * batch-pool-update-properties). Only account and poolId cannot change; their CEL rules say so.
  */
 final class PoolChanges {
 
