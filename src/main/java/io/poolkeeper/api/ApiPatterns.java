@@ -69,6 +69,67 @@ public final class ApiPatterns {
   public static final String IMAGE_VERSION =
       "^(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})$";
 
+  /** A user-assigned managed identity (3-128 characters, starting with a letter or digit). */
+  public static final String USER_ASSIGNED_IDENTITY_ID =
+      ARM_PREFIX + "Microsoft\\.ManagedIdentity/userAssignedIdentities/[a-zA-Z0-9][-\\w]{2,127}$";
+
+  /** A subnet of a virtual network (2-64 and 1-80 characters). */
+  public static final String SUBNET_ID =
+      ARM_PREFIX + "Microsoft\\.Network/virtualNetworks/[-\\w.]{2,64}/subnets/[-\\w.]{1,80}$";
+
+  public static final String PUBLIC_IP_ADDRESS_ID =
+      ARM_PREFIX + "Microsoft\\.Network/publicIPAddresses/" + NAME + "$";
+
+  /**
+   * An application (its default version) in a Batch account. Batch's own examples also show it
+   * under the pool's path (.../pools/{pool}/applications/{name}), which is accepted as well.
+   */
+  public static final String BATCH_APPLICATION_ID =
+      ARM_PREFIX
+          + "Microsoft\\.Batch/batchAccounts/[a-zA-Z0-9]{3,24}/(pools/[-\\w]{1,64}/)?applications/"
+          + "[-\\w]{1,64}$";
+
+  /** Keys of a Secret's data. */
+  public static final String SECRET_KEY = "^[-._a-zA-Z0-9]+$";
+
+  /** Storage account names: 3-24 lower-case letters and digits. */
+  public static final String STORAGE_ACCOUNT_NAME = "^[a-z0-9]{3,24}$";
+
+  /** Blob container names: lower-case letters, digits and single hyphens between them. */
+  public static final String BLOB_CONTAINER_NAME = "^[a-z0-9](-?[a-z0-9])*$";
+
+  /** An Azure Files share URL, https://{account}.file.core.windows.net/{share}. */
+  public static final String AZURE_FILE_URL =
+      "^https://[a-z0-9]{3,24}\\.file\\.[a-z0-9.]+/[a-z0-9](-?[a-z0-9]){2,62}/?$";
+
+  /** An http or https URL without white space. */
+  public static final String HTTP_URL = "^https?://[^\\s]+$";
+
+  /** A path below a node directory: no leading '/', no backslash. */
+  public static final String RELATIVE_PATH = "^[^/\\\\\\s][^\\\\]*$";
+
+  /** A container registry host with an optional port, e.g. myregistry.azurecr.io. */
+  public static final String REGISTRY_SERVER =
+      "^[a-zA-Z0-9]([-a-zA-Z0-9.]*[a-zA-Z0-9])?(:[0-9]{1,5})?$";
+
+  /** Names of extensions, publishers and extension types. */
+  public static final String EXTENSION_NAME = "^[a-zA-Z0-9]([-\\w.]{0,126}[\\w])?$";
+
+  /** Versions of an extension handler, e.g. 1.0 or 2.1.3. */
+  public static final String EXTENSION_VERSION = "^[0-9]{1,9}(\\.[0-9]{1,9}){0,3}$";
+
+  /** Inbound NAT pool names: start with a letter or digit, end with one or '_', 77 at most. */
+  public static final String INBOUND_NAT_POOL_NAME = "^[a-zA-Z0-9]([-\\w.]{0,75}\\w)?$";
+
+  /** '*', a port or a port range, e.g. 100-200. */
+  public static final String PORT_RANGE = "^(\\*|[0-9]{1,5}(-[0-9]{1,5})?)$";
+
+  /** A Linux file mode in octal, e.g. 0770 or 755. */
+  public static final String FILE_MODE = "^[0-7]{3,4}$";
+
+  /** Versions of an application package. */
+  public static final String APPLICATION_VERSION = "^[-\\w.]{1,64}$";
+
   /** Batch account names: 3-24 lower-case letters and digits. */
   public static final String BATCH_ACCOUNT_NAME = "^[a-z0-9]{3,24}$";
 

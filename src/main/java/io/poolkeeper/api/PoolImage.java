@@ -1,5 +1,7 @@
 package io.poolkeeper.api;
 
+import static io.poolkeeper.api.PoolChanges.AT_ZERO_NODES;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -21,22 +23,25 @@ public class PoolImage {
 
   @JsonPropertyDescription(
       "A GalleryImageVersion object in the same namespace (recommended). The pool waits until it"
-          + " is Ready, and the version is kept while the pool exists.")
+          + " is Ready, and the version is kept while the pool exists."
+          + AT_ZERO_NODES)
   private LocalObjectReference galleryImageVersionRef;
 
   @JsonPropertyDescription(
       "A ManagedImage object in the same namespace. Azure Batch retired pools built straight from"
-          + " managed images on 2026-03-31: publish the image to a gallery instead.")
+          + " managed images on 2026-03-31: publish the image to a gallery instead."
+          + AT_ZERO_NODES)
   private LocalObjectReference managedImageRef;
 
   @JsonPropertyDescription(
       "Resource ID of an image Poolkeeper does not manage: a gallery image version, a gallery"
-          + " image definition (its latest version) or a managed image.")
+          + " image definition (its latest version) or a managed image."
+          + AT_ZERO_NODES)
   @Pattern(ApiPatterns.POOL_IMAGE_ID)
   @Size(max = 1024)
   private String id;
 
-  @JsonPropertyDescription("An Azure Marketplace image that Batch supports.")
+  @JsonPropertyDescription("An Azure Marketplace image that Batch supports." + AT_ZERO_NODES)
   private MarketplaceImage marketplace;
 
   public LocalObjectReference getGalleryImageVersionRef() {
@@ -75,25 +80,25 @@ public class PoolImage {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class MarketplaceImage {
 
-    @JsonPropertyDescription("Image publisher, e.g. canonical.")
+    @JsonPropertyDescription("Image publisher, e.g. canonical." + AT_ZERO_NODES)
     @Required
     @Pattern("^[-\\w.]{1,128}$")
     @Size(max = 128)
     private String publisher;
 
-    @JsonPropertyDescription("Image offer, e.g. 0001-com-ubuntu-server-jammy.")
+    @JsonPropertyDescription("Image offer, e.g. 0001-com-ubuntu-server-jammy." + AT_ZERO_NODES)
     @Required
     @Pattern("^[-\\w.]{1,128}$")
     @Size(max = 128)
     private String offer;
 
-    @JsonPropertyDescription("Image SKU, e.g. 22_04-lts.")
+    @JsonPropertyDescription("Image SKU, e.g. 22_04-lts." + AT_ZERO_NODES)
     @Required
     @Pattern("^[-\\w.]{1,128}$")
     @Size(max = 128)
     private String sku;
 
-    @JsonPropertyDescription("Image version, or latest.")
+    @JsonPropertyDescription("Image version, or latest." + AT_ZERO_NODES)
     @Default("latest")
     @Size(max = 32)
     @Pattern("^(latest|[0-9]+\\.[0-9]+\\.[0-9]+)$")

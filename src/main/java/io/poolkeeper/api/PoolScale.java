@@ -1,5 +1,7 @@
 package io.poolkeeper.api;
 
+import static io.poolkeeper.api.PoolChanges.IN_PLACE;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -20,10 +22,11 @@ import io.fabric8.kubernetes.model.annotation.SpecReplicas;
             + " remove autoScale first.")
 public class PoolScale {
 
-  @JsonPropertyDescription("A fixed target; the operator resizes again until it is reached.")
+  @JsonPropertyDescription(
+      "A fixed target; the operator resizes again until it is reached." + IN_PLACE)
   private Fixed fixed;
 
-  @JsonPropertyDescription("An autoscale formula Batch evaluates periodically.")
+  @JsonPropertyDescription("An autoscale formula Batch evaluates periodically." + IN_PLACE)
   private AutoScale autoScale;
 
   public Fixed getFixed() {
@@ -48,14 +51,15 @@ public class PoolScale {
 
     @JsonPropertyDescription(
         "Dedicated nodes wanted. Also the scale subresource: kubectl scale bp/<name>"
-            + " --replicas=N sets it.")
+            + " --replicas=N sets it."
+            + IN_PLACE)
     @Required
     @Min(0)
     @Max(100000)
     @SpecReplicas
     private Integer targetDedicatedNodes;
 
-    @JsonPropertyDescription("Low-priority (spot) nodes wanted.")
+    @JsonPropertyDescription("Low-priority (spot) nodes wanted." + IN_PLACE)
     @Default("0")
     @Min(0)
     @Max(100000)
@@ -64,14 +68,16 @@ public class PoolScale {
     @JsonPropertyDescription(
         "How long one resize may take (ISO-8601, at least PT5M). When unset the operator computes"
             + " it from the pool size and image type and reports it in"
-            + " status.effectiveResizeTimeout.")
+            + " status.effectiveResizeTimeout."
+            + IN_PLACE)
     @Pattern(ApiPatterns.DURATION_AT_LEAST_5_MINUTES)
     @Size(max = 64)
     private String resizeTimeout;
 
     @JsonPropertyDescription(
         "What happens to running tasks when nodes are removed: Requeue, Terminate,"
-            + " TaskCompletion or RetainedData.")
+            + " TaskCompletion or RetainedData."
+            + IN_PLACE)
     @Default("Requeue")
     private NodeDeallocationOption nodeDeallocationOption;
 
@@ -121,13 +127,15 @@ public class PoolScale {
   public static class AutoScale {
 
     @JsonPropertyDescription(
-        "Batch autoscale formula, e.g. '$TargetDedicatedNodes = min(10, $PendingTasks.GetSample(1));'.")
+        "Batch autoscale formula, e.g. '$TargetDedicatedNodes = min(10, $PendingTasks.GetSample(1));'."
+            + IN_PLACE)
     @Required
     @Size(min = 1, max = 8192)
     private String formula;
 
     @JsonPropertyDescription(
-        "How often Batch evaluates the formula (ISO-8601, at least PT5M; Batch's default PT15M).")
+        "How often Batch evaluates the formula (ISO-8601, at least PT5M; Batch's default PT15M)."
+            + IN_PLACE)
     @Pattern(ApiPatterns.DURATION_AT_LEAST_5_MINUTES)
     @Size(max = 64)
     private String evaluationInterval;

@@ -3,12 +3,14 @@ package io.poolkeeper.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.poolkeeper.kubetest.Kubectl;
 import io.poolkeeper.kubetest.RealApiServer;
 import io.poolkeeper.kubetest.TestNamespaces;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -155,6 +157,65 @@ class CrdsOnApiServerIT {
     assertThat(explain("managedimage.spec.source"))
         .contains("exactly one of snapshots (recommended), virtualMachineId or blobUri");
     assertThat(explain("giv.spec.replicas.vmsPerReplica")).contains("Nodes one replica serves");
+  }
+
+  /**
+   * Every field of the pool's newer blocks, at every depth, is listed by kubectl explain with its
+   * whole description: one explain per object, which lists its fields with their descriptions.
+   */
+  @Test
+  void kubectlExplainDocumentsEveryFieldOfThePoolSettingsBlocks() {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () ->
+                assertThat(kubectl.run("explain", "batchpool.spec.networkConfiguration").output())
+                    .contains("subnetId"));
+    JsonNode spec =
+        ProjectFiles.openApiSchema(ProjectFiles.committedCrdsByKind().get("BatchPool"))
+            .at("/properties/spec/properties");
+    List<String> explained = new ArrayList<>();
+    for (String block :
+        List.of(
+            "networkConfiguration",
+            "identity",
+            "mountConfiguration",
+            "containerConfiguration",
+            "osDisk",
+            "securityProfile",
+            "upgradePolicy",
+            "startTask")) {
+      explainEveryField("batchpool.spec." + block, spec.path(block), explained);
+    }
+    assertThat(explained)
+        .contains(
+            "batchpool.spec.networkConfiguration.endpointConfiguration.inboundNatPools"
+                + ".networkSecurityGroupRules",
+            "batchpool.spec.mountConfiguration.azureFileShareConfiguration.accountKey.secretKeyRef",
+            "batchpool.spec.startTask.resourceFiles.identityReference");
+  }
+
+  private void explainEveryField(String path, JsonNode schema, List<String> explained) {
+    JsonNode object = schema.has("items") ? schema.path("items") : schema;
+    if (!object.has("properties")) {
+      return;
+    }
+    String output = explain(path);
+    explained.add(path);
+    object
+        .path("properties")
+        .properties()
+        .forEach(
+            field -> {
+              String description =
+                  field.getValue().path("description").asText().replaceAll("\\s+", " ");
+              assertThat(output)
+                  .as("kubectl explain %s", path)
+                  .contains(field.getKey() + " <")
+                  .contains(description);
+              explainEveryField(path + "." + field.getKey(), field.getValue(), explained);
+            });
   }
 
   /** kubectl explain's output with its line wrapping undone. */

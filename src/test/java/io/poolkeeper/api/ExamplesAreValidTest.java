@@ -2,6 +2,7 @@ package io.poolkeeper.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every object in examples/ is valid against the committed CRD schemas. */
+/**
+ * Every Poolkeeper object in examples/ is valid against the committed CRD schemas, and every Secret
+ * an example names is in the example.
+ */
 class ExamplesAreValidTest {
 
   private static final CrdSchemaValidator VALIDATOR =
@@ -21,7 +25,7 @@ class ExamplesAreValidTest {
   static Stream<Arguments> exampleObjects() {
     List<Arguments> objects = new ArrayList<>();
     for (Path file : ProjectFiles.yamlFiles(ProjectFiles.examples())) {
-      for (ObjectNode object : ProjectFiles.documents(file)) {
+      for (ObjectNode object : poolkeeperObjects(file)) {
         objects.add(
             Arguments.of(
                 file.getFileName()
@@ -33,6 +37,13 @@ class ExamplesAreValidTest {
       }
     }
     return objects.stream();
+  }
+
+  /** The objects of group poolkeeper.io; examples also carry the Secrets they refer to. */
+  private static List<ObjectNode> poolkeeperObjects(Path file) {
+    return ProjectFiles.documents(file).stream()
+        .filter(o -> o.path("apiVersion").asText().startsWith(ApiGroup.NAME + "/"))
+        .toList();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -66,5 +77,40 @@ class ExamplesAreValidTest {
                 .at("/spec/image/id")
                 .isTextual())
         .isTrue();
+    ObjectNode production = ProjectFiles.example("production-pool.yaml", "BatchPool");
+    assertThat(production.at("/spec/networkConfiguration/subnetId").asText()).contains("/subnets/");
+    assertThat(production.at("/spec/identity/userAssignedIdentities").size()).isEqualTo(1);
+    assertThat(production.at("/spec/osDisk/ephemeralOSDiskSettings/placement").asText())
+        .isEqualTo("CacheDisk");
+    assertThat(production.at("/spec/securityProfile/securityType").asText())
+        .isEqualTo("trustedLaunch");
+    assertThat(production.at("/spec/mountConfiguration").size()).isEqualTo(2);
+    assertThat(production.at("/spec/startTask/resourceFiles/0/identityReference").isObject())
+        .isTrue();
+  }
+
+  /** A pool whose Secret is missing would wait for it; an example must apply as it is. */
+  @Test
+  void everySecretKeyRefOfAnExampleNamesASecretKeyOfTheSameFile() {
+    for (Path file : ProjectFiles.yamlFiles(ProjectFiles.examples())) {
+      List<ObjectNode> documents = ProjectFiles.documents(file);
+      List<String> secretKeys = new ArrayList<>();
+      documents.stream()
+          .filter(o -> "Secret".equals(o.path("kind").asText()))
+          .forEach(
+              secret ->
+                  secret
+                      .path("stringData")
+                      .fieldNames()
+                      .forEachRemaining(
+                          key -> secretKeys.add(secret.at("/metadata/name").asText() + "/" + key)));
+      for (ObjectNode object : documents) {
+        for (JsonNode ref : object.findValues("secretKeyRef")) {
+          assertThat(secretKeys)
+              .as("%s: %s", file.getFileName(), ref)
+              .contains(ref.path("name").asText() + "/" + ref.path("key").asText());
+        }
+      }
+    }
   }
 }

@@ -71,7 +71,10 @@ class InvalidVariantsTest {
             "pool-image-id-of-a-storage-account",
             "negative-dedicated-node-count",
             "resize-timeout-under-five-minutes",
-            "unknown-node-deallocation-option");
+            "unknown-node-deallocation-option",
+            "subnet-id-of-a-virtual-network",
+            "azure-files-key-without-secret-key-ref",
+            "blob-mount-identity-not-of-the-pool");
     assertThat(InvalidVariant.all().stream().map(InvalidVariant::name).distinct().count())
         .isEqualTo(InvalidVariant.all().size());
   }
