@@ -1,6 +1,6 @@
 package io.poolkeeper.api;
 
-import static io.poolkeeper.api.PoolChanges.AT_ZERO_NODES;
+import static io.poolkeeper.api.ChangeNotes.AT_ZERO_NODES;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;

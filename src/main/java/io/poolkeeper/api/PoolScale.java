@@ -1,6 +1,6 @@
 package io.poolkeeper.api;
 
-import static io.poolkeeper.api.PoolChanges.IN_PLACE;
+import static io.poolkeeper.api.ChangeNotes.IN_PLACE;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;

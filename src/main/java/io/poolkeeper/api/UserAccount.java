@@ -1,7 +1,7 @@
 package io.poolkeeper.api;
 
-import static io.poolkeeper.api.PoolChanges.AT_ZERO_NODES;
-import static io.poolkeeper.api.PoolChanges.SECRET;
+import static io.poolkeeper.api.ChangeNotes.AT_ZERO_NODES;
+import static io.poolkeeper.api.ChangeNotes.SECRET;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;

@@ -7,9 +7,9 @@ package io.poolkeeper.api;
  * while the pool has zero nodes ("Update Batch pool properties", learn.microsoft.com/azure/batch/
  * batch-pool-update-properties). Only account and poolId cannot change; their CEL rules say so.
  */
-final class PoolChanges {
+final class ChangeNotes {
 
-  private PoolChanges() {}
+  private ChangeNotes() {}
 
   static final String IN_PLACE = " Changes in place.";
 
