@@ -33,7 +33,8 @@ final class ArmOperationService implements OperationService {
     if (operation.polling() == AzureOperation.Polling.COMPLETED) {
       return OperationStatus.of(OperationState.SUCCEEDED);
     }
-    URI url = requireResourceManager(operation.statusUrl());
+    URI url =
+        ResourceManagerUrls.requireOn(resourceManager, operation.statusUrl(), "an operation URL");
     try (HttpResponse response =
         AzureErrors.call(
             () ->
@@ -72,23 +73,6 @@ final class ArmOperationService implements OperationService {
     JsonNode error = body.path("error");
     return new OperationStatus(
         state, error.path("code").asText(""), error.path("message").asText(""));
-  }
-
-  private URI requireResourceManager(String statusUrl) {
-    URI url = URI.create(statusUrl);
-    boolean sameOrigin =
-        "https".equalsIgnoreCase(url.getScheme())
-            && resourceManager.getHost().equalsIgnoreCase(url.getHost())
-            && port(resourceManager) == port(url);
-    if (!sameOrigin) {
-      throw new IllegalArgumentException(
-          "refusing to follow an operation URL outside " + resourceManager + ": " + statusUrl);
-    }
-    return url;
-  }
-
-  private static int port(URI uri) {
-    return uri.getPort() == -1 ? 443 : uri.getPort();
   }
 
   private static JsonNode parse(String body) {

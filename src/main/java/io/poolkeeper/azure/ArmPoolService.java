@@ -105,7 +105,11 @@ final class ArmPoolService implements PoolService {
             + "&%24select="
             + URLEncoder.encode(LIST_SELECT, StandardCharsets.UTF_8);
     while (next != null) {
-      Answer answer = send(new HttpRequest(HttpMethod.GET, requireResourceManager(next)));
+      Answer answer =
+          send(
+              new HttpRequest(
+                  HttpMethod.GET,
+                  ResourceManagerUrls.requireOn(resourceManager, next, "a nextLink").toString()));
       PoolJson.ListPoolsResult page = parse(answer.body(), PoolJson.ListPoolsResult.class);
       if (page.value() != null) {
         page.value().forEach(pool -> pools.add(PoolJson.info(pool, null)));
@@ -192,25 +196,5 @@ final class ArmPoolService implements PoolService {
       base = base.substring(0, base.length() - 1);
     }
     return base + resourceId + "?api-version=" + API_VERSION;
-  }
-
-  /**
-   * A {@code nextLink} is followed only on our Resource Manager, so the token goes nowhere else.
-   */
-  private String requireResourceManager(String link) {
-    URI url = URI.create(link);
-    boolean sameOrigin =
-        "https".equalsIgnoreCase(url.getScheme())
-            && resourceManager.getHost().equalsIgnoreCase(url.getHost())
-            && port(resourceManager) == port(url);
-    if (!sameOrigin) {
-      throw new IllegalArgumentException(
-          "refusing to follow a nextLink outside " + resourceManager + ": " + link);
-    }
-    return link;
-  }
-
-  private static int port(URI uri) {
-    return uri.getPort() == -1 ? 443 : uri.getPort();
   }
 }
