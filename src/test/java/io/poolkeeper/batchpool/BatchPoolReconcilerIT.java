@@ -110,6 +110,106 @@ class BatchPoolReconcilerIT {
     assertThat(world.eventReasons(NAME).stream().filter("ResizeRetried"::equals)).hasSize(2);
   }
 
+  @Test
+  void aCoreQuotaErrorIsStalledWithItsCodeAndNotHammered() {
+    applyChainAndWaitForImage();
+    // 200 Standard_D4s_v5 nodes need 800 cores; a new account has 500 (BatchAccountSeed), and
+    // Batch ends such a resize Steady with AccountCoreQuotaReached ("Pool resize errors").
+    world.apply(withTarget(world.example("render-chain.yaml", "BatchPool"), NAME, 200));
+
+    BatchPool stalled = world.untilCondition(BatchPool.class, NAME, Conditions.STALLED, "True");
+    assertThat(OperatorHarness.condition(stalled, Conditions.STALLED).getReason())
+        .isEqualTo("AccountCoreQuotaReached");
+    assertThat(stalled.getStatus().getResize().getLastError().getCode())
+        .isEqualTo("AccountCoreQuotaReached");
+    assertThat(world.eventReasons(NAME)).contains("AccountCoreQuotaReached");
+
+    world.admin().resetRequestCounts();
+    java.time.Instant end = world.admin().now().plus(java.time.Duration.ofMinutes(30));
+    world.until(() -> world.admin().now(), now -> !now.isBefore(end));
+
+    assertThat(poolWrites()).isLessThanOrEqualTo(3);
+    assertThat(OperatorHarness.conditionStatus(world.get(BatchPool.class, NAME), Conditions.READY))
+        .isEqualTo("False");
+  }
+
+  @Test
+  void aLargeGalleryPoolGetsALongerTimeoutAndTheSecondPoolOverTheImageLimitIsCapacityLimited() {
+    applyChainAndWaitForImage();
+    world.apply(withTarget(world.example("render-chain.yaml", "BatchPool"), "big", 2000));
+    BatchPool big =
+        world.until(
+            () -> world.get(BatchPool.class, "big"),
+            pool ->
+                pool.getStatus() != null && pool.getStatus().getEffectiveResizeTimeout() != null);
+    assertThat(java.time.Duration.parse(big.getStatus().getEffectiveResizeTimeout()))
+        .isGreaterThanOrEqualTo(java.time.Duration.ofMinutes(30));
+    client.resources(BatchPool.class).inNamespace(world.namespace).withName("big").delete();
+    world.untilGone(BatchPool.class, "big");
+
+    world.apply(withTarget(world.example("render-chain.yaml", "BatchPool"), "first", 1500));
+    world.until(
+        () -> world.azure.pools().get(ACCOUNT.pool("first")), java.util.Optional::isPresent);
+    world.apply(withTarget(world.example("render-chain.yaml", "BatchPool"), "second", 1500));
+
+    BatchPool second =
+        world.untilCondition(BatchPool.class, "second", BatchPoolDecision.CAPACITY_LIMITED, "True");
+    assertThat(OperatorHarness.condition(second, BatchPoolDecision.CAPACITY_LIMITED).getMessage())
+        .contains("first (1500)", "2500");
+    assertThat(world.azure.pools().get(ACCOUNT.pool("second"))).isEmpty();
+    assertThat(
+            OperatorHarness.conditionStatus(
+                world.get(BatchPool.class, "first"), BatchPoolDecision.CAPACITY_LIMITED))
+        .isEqualTo("False");
+  }
+
+  @Test
+  void aScaleChangeMadeInAzureIsReverted() {
+    applyChainAndWaitForImage();
+    world.apply(world.example("render-chain.yaml", "BatchPool"));
+    untilReady();
+
+    world.admin().scalePool(POOL.resourceId(), 20, 0);
+
+    world.until(
+        () -> world.azure.pools().get(POOL).orElseThrow(),
+        pool ->
+            target(pool) == 50
+                && pool.currentDedicatedNodes() == 50
+                && "Steady".equals(pool.allocationState()));
+    world.until(() -> world.eventReasons(NAME), reasons -> reasons.contains("DriftCorrected"));
+    assertThat(untilReady().getStatus().getCurrentDedicatedNodes()).isEqualTo(50);
+  }
+
+  @Test
+  void aNewTargetWhileThePoolIsResizingEndsAtTheNewTargetThroughKubectlScale() {
+    applyChainAndWaitForImage();
+    world.apply(world.example("render-chain.yaml", "BatchPool"));
+    world.until(
+        () -> world.azure.pools().get(POOL),
+        pool -> pool.isPresent() && "Resizing".equals(pool.get().allocationState()));
+
+    kubectl.succeed("scale", "-n", world.namespace, "bp/" + NAME, "--replicas=80");
+
+    BatchPool ready =
+        world.until(
+            () -> world.get(BatchPool.class, NAME),
+            pool ->
+                "True".equals(OperatorHarness.conditionStatus(pool, Conditions.READY))
+                    && pool.getStatus().getCurrentDedicatedNodes() == 80);
+    assertThat(ready.getStatus().getTargetDedicatedNodes()).isEqualTo(80);
+    assertThat(target(world.azure.pools().get(POOL).orElseThrow())).isEqualTo(80);
+    assertThat(world.eventReasons(NAME)).contains("ResizeStopping");
+  }
+
+  private long poolWrites() {
+    return world.admin().requestCounts().entrySet().stream()
+        .filter(entry -> entry.getKey().endsWith("Microsoft.Batch/batchAccounts/pools"))
+        .filter(entry -> !entry.getKey().startsWith("GET "))
+        .mapToLong(java.util.Map.Entry::getValue)
+        .sum();
+  }
+
   private void applyChainAndWaitForImage() {
     world.apply(world.example("render-chain.yaml", "ManagedImage"));
     world.apply(world.example("render-chain.yaml", "GalleryImageVersion"));
