@@ -81,7 +81,7 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
     Observation observed = new Observation(ref, image, pool, earlierOnSameImage(object));
     Instant now = operator.clock().instant();
     Plan plan = BatchPoolDecision.reconcile(object, observed, now);
-    BatchPoolStatus status = act(object, ref, plan, now);
+    BatchPoolStatus status = act(object, ref, plan);
     UpdateControl<BatchPool> control = StatusUpdates.patchIfChanged(object, status, BatchPool::new);
     return control.rescheduleAfter(operator.after(plan.pace()));
   }
@@ -159,7 +159,7 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
         && Objects.equals(lowPriority, status.getTargetLowPriorityNodes());
   }
 
-  private BatchPoolStatus act(BatchPool object, PoolRef ref, Plan plan, Instant now) {
+  private BatchPoolStatus act(BatchPool object, PoolRef ref, Plan plan) {
     BatchPoolStatus status = plan.status();
     plan.notices().forEach(notice -> notice.recordOn(object, operator.events()));
     for (BatchPoolDecision.Action action : plan.actions()) {
@@ -167,13 +167,13 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
         PoolInfo created = pools.create(create.definition());
         BatchPoolDecision.observe(status, created);
         if (create.definition().settings().scale() instanceof FixedScaleSettings fixed) {
-          status.setLastAppliedScale(applied(fixed, created, now));
+          status.setLastAppliedScale(applied(fixed, created));
         }
       } else if (action instanceof BatchPoolDecision.Patch patch) {
         PoolInfo patched = pools.patch(ref, patch.patch());
         BatchPoolDecision.observe(status, patched);
         if (patch.scale() && patch.patch().scale() instanceof FixedScaleSettings fixed) {
-          status.setLastAppliedScale(applied(fixed, patched, now));
+          status.setLastAppliedScale(applied(fixed, patched));
         }
       } else if (action instanceof BatchPoolDecision.StopResize) {
         BatchPoolDecision.observe(status, pools.stopResize(ref));
@@ -184,7 +184,7 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
 
   /** The scale sent, timed by the resizeStartTime Azure answered (what ResizeDecision compares). */
   private static BatchPoolStatus.LastAppliedScale applied(
-      FixedScaleSettings fixed, PoolInfo answer, Instant now) {
+      FixedScaleSettings fixed, PoolInfo answer) {
     BatchPoolStatus.LastAppliedScale last = new BatchPoolStatus.LastAppliedScale();
     last.setTargetDedicatedNodes(fixed.targetDedicatedNodes());
     last.setTargetLowPriorityNodes(fixed.targetLowPriorityNodes());
@@ -193,8 +193,10 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
         fixed.nodeDeallocationOption() == null
             ? null
             : PoolScale.NodeDeallocationOption.valueOf(fixed.nodeDeallocationOption()));
-    Instant started = answer.resizeStartTime() == null ? now : answer.resizeStartTime().toInstant();
-    last.setTime(ResizeDecision.timestamp(started));
+    // A pool created at its target (no nodes) starts no resize: no time, nothing to wait for.
+    if (answer.resizeStartTime() != null) {
+      last.setTime(ResizeDecision.timestamp(answer.resizeStartTime().toInstant()));
+    }
     return last;
   }
 

@@ -1,6 +1,7 @@
 package io.poolkeeper.batchpool;
 
 import static io.poolkeeper.operator.OperatorHarness.ACCOUNT;
+import static io.poolkeeper.operator.OperatorHarness.LOCATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,7 @@ import io.poolkeeper.api.GalleryImageVersion;
 import io.poolkeeper.azure.PoolRef;
 import io.poolkeeper.azure.PoolService.FixedScaleSettings;
 import io.poolkeeper.azure.PoolService.PoolInfo;
+import io.poolkeeper.emulator.BatchAccountSeed;
 import io.poolkeeper.emulator.ResizeFailure;
 import io.poolkeeper.kubetest.Kubectl;
 import io.poolkeeper.kubetest.RealApiServer;
@@ -31,6 +33,9 @@ class BatchPoolReconcilerIT {
   private static final String NAME = "render-pool";
   private static final String VERSION = "render-base-1-0-0";
   private static final PoolRef POOL = ACCOUNT.pool(NAME);
+
+  /** The operator's idle poll in real time: five simulated minutes at the harness's pace. */
+  private static final java.time.Duration POLL = java.time.Duration.ofMillis(600);
 
   private final KubernetesClient client;
   private final Kubectl kubectl;
@@ -200,6 +205,130 @@ class BatchPoolReconcilerIT {
     assertThat(ready.getStatus().getTargetDedicatedNodes()).isEqualTo(80);
     assertThat(target(world.azure.pools().get(POOL).orElseThrow())).isEqualTo(80);
     assertThat(world.eventReasons(NAME)).contains("ResizeStopping");
+  }
+
+  @Test
+  void aHundredSteadyPoolsInFiveAccountsCostOneListPerAccountPerPollAndNoWrites()
+      throws InterruptedException {
+    for (int account = 0; account < 5; account++) {
+      world
+          .admin()
+          .addBatchAccount(
+              BatchAccountSeed.withDefaultQuotas(accountRef(account).resourceId(), LOCATION));
+    }
+    for (int index = 0; index < 100; index++) {
+      world.apply(marketplacePool("pool-" + index, "account" + (index % 5)));
+    }
+    world.until(
+        () -> client.resources(BatchPool.class).inNamespace(world.namespace).list().getItems(),
+        pools ->
+            pools.size() == 100
+                && pools.stream()
+                    .allMatch(
+                        pool ->
+                            "True"
+                                .equals(OperatorHarness.conditionStatus(pool, Conditions.READY))));
+    // Let the Ready statuses settle into reconciles from the list alone.
+    Thread.sleep(POLL.multipliedBy(3).toMillis());
+
+    world.admin().resetRequestCounts();
+    Thread.sleep(POLL.multipliedBy(10).toMillis());
+
+    java.util.Map<String, Long> counts = world.admin().requestCounts();
+    long reads = counts.getOrDefault("GET Microsoft.Batch/batchAccounts/pools", 0L);
+    // Ten poll intervals: five lists each, give or take one poll at either end.
+    assertThat(reads).isBetween(5L * 9, 5L * 11);
+    assertThat(poolWrites()).isZero();
+  }
+
+  @Test
+  void deletingThePoolObjectDeletesTheOwnedPoolAndRetainKeepsIt() {
+    world
+        .admin()
+        .addBatchAccount(BatchAccountSeed.withDefaultQuotas(accountRef(0).resourceId(), LOCATION));
+    world.apply(marketplacePool("gone", "account0"));
+    ObjectNode kept = marketplacePool("kept", "account0");
+    ((ObjectNode) kept.get("spec")).put("deletionPolicy", "Retain");
+    world.apply(kept);
+    world.untilCondition(BatchPool.class, "gone", Conditions.READY, "True");
+    world.untilCondition(BatchPool.class, "kept", Conditions.READY, "True");
+
+    client.resources(BatchPool.class).inNamespace(world.namespace).withName("gone").delete();
+    client.resources(BatchPool.class).inNamespace(world.namespace).withName("kept").delete();
+
+    world.untilGone(BatchPool.class, "gone");
+    world.untilGone(BatchPool.class, "kept");
+    world.until(
+        () -> world.azure.pools().get(accountRef(0).pool("gone")), java.util.Optional::isEmpty);
+    assertThat(world.azure.pools().get(accountRef(0).pool("kept"))).isPresent();
+  }
+
+  @Test
+  void anUntaggedPoolIsAdoptedOnlyWithTheAnnotation() {
+    world
+        .admin()
+        .addBatchAccount(BatchAccountSeed.withDefaultQuotas(accountRef(0).resourceId(), LOCATION));
+    ObjectNode foreign = marketplacePool("foreign", "account0");
+    world.apply(foreign);
+    world.until(
+        () -> world.azure.pools().get(accountRef(0).pool("foreign")),
+        java.util.Optional::isPresent);
+    client.resources(BatchPool.class).inNamespace(world.namespace).withName("foreign").delete();
+    world.untilGone(BatchPool.class, "foreign");
+    // The pool is gone with its object; make one the operator never saw, without the owner tag.
+    world
+        .azure
+        .pools()
+        .create(
+            new io.poolkeeper.azure.PoolService.PoolDefinition(
+                accountRef(0).pool("foreign"),
+                io.poolkeeper.azure.PoolService.PoolSettings.basic(
+                    "Standard_D4s_v5",
+                    io.poolkeeper.azure.batch.PoolModel.VirtualMachineConfiguration.of(
+                        io.poolkeeper.azure.batch.PoolModel.ImageReference.marketplace(
+                            "canonical", "0001-com-ubuntu-server-jammy", "22_04-lts", "latest"),
+                        "batch.node.ubuntu 22.04"),
+                    new FixedScaleSettings(0, 0, null, null),
+                    null,
+                    null,
+                    java.util.Map.of())));
+
+    world.apply(marketplacePool("foreign", "account0"));
+    BatchPool refused =
+        world.untilCondition(BatchPool.class, "foreign", Conditions.STALLED, "True");
+    assertThat(OperatorHarness.condition(refused, Conditions.STALLED).getReason())
+        .isEqualTo("PoolNotOwned");
+
+    ObjectNode adopt = marketplacePool("foreign", "account0");
+    ((ObjectNode) adopt.get("metadata"))
+        .putObject("annotations")
+        .put(OwnerTag.ADOPT_ANNOTATION, "true");
+    world.apply(adopt);
+    BatchPool adopted = world.untilCondition(BatchPool.class, "foreign", Conditions.READY, "True");
+    assertThat(
+            world.azure.pools().get(accountRef(0).pool("foreign")).orElseThrow().settings().tags())
+        .containsEntry(
+            OwnerTag.KEY, world.namespace + "/foreign/" + adopted.getMetadata().getUid());
+  }
+
+  private static io.poolkeeper.azure.PoolRef.BatchAccountRef accountRef(int index) {
+    return new io.poolkeeper.azure.PoolRef.BatchAccountRef(
+        OperatorHarness.SUBSCRIPTION, OperatorHarness.BATCH_GROUP, "account" + index);
+  }
+
+  /** A pool of no nodes on a Marketplace image in one of the extra accounts. */
+  private ObjectNode marketplacePool(String name, String account) {
+    ObjectNode pool = withTarget(world.example("render-chain.yaml", "BatchPool"), name, 0);
+    ObjectNode spec = (ObjectNode) pool.get("spec");
+    ((ObjectNode) spec.get("account")).put("name", account);
+    ObjectNode image = spec.putObject("image");
+    image
+        .putObject("marketplace")
+        .put("publisher", "canonical")
+        .put("offer", "0001-com-ubuntu-server-jammy")
+        .put("sku", "22_04-lts")
+        .put("version", "latest");
+    return pool;
   }
 
   private long poolWrites() {
