@@ -14,12 +14,12 @@ import java.util.concurrent.ConcurrentMap;
  * another region, so the answer never goes stale. An account Azure does not know is asked again
  * next time, as it may be created meanwhile.
  */
-final class BatchAccountLocations {
+public final class BatchAccountLocations {
 
   private final BatchAccountService accounts;
   private final ConcurrentMap<String, String> known = new ConcurrentHashMap<>();
 
-  BatchAccountLocations(BatchAccountService accounts) {
+  public BatchAccountLocations(BatchAccountService accounts) {
     this.accounts = accounts;
   }
 
@@ -27,7 +27,7 @@ final class BatchAccountLocations {
    * The account's region (programmatic name), or empty when the account or its resource group does
    * not exist: a pool's wrong account is the pool's problem, not the version's.
    */
-  Optional<String> locationOf(BatchAccountRef account) {
+  public Optional<String> locationOf(BatchAccountRef account) {
     // ARM names are case-insensitive: one entry per account however it is spelled.
     String key = account.resourceId().toLowerCase(Locale.ROOT);
     String location = known.get(key);

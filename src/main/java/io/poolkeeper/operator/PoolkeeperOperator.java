@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.poolkeeper.batchpool.BatchPoolReconciler;
 import io.poolkeeper.galleryimageversion.GalleryImageVersionReconciler;
 import io.poolkeeper.managedimage.ManagedImageReconciler;
 import java.time.Duration;
@@ -41,7 +42,8 @@ public final class PoolkeeperOperator implements AutoCloseable {
   }
 
   static List<Function<OperatorContext, Reconciler<?>>> reconcilers() {
-    return List.of(ManagedImageReconciler::new, GalleryImageVersionReconciler::new);
+    return List.of(
+        ManagedImageReconciler::new, GalleryImageVersionReconciler::new, BatchPoolReconciler::new);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

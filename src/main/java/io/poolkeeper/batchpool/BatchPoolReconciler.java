@@ -1,0 +1,365 @@
+package io.poolkeeper.batchpool;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.polling.PollingEventSource;
+import io.poolkeeper.api.BatchPool;
+import io.poolkeeper.api.BatchPoolStatus;
+import io.poolkeeper.api.DeletionPolicy;
+import io.poolkeeper.api.GalleryImageVersion;
+import io.poolkeeper.api.GalleryImageVersionStatus.RegionReplication;
+import io.poolkeeper.api.ManagedImage;
+import io.poolkeeper.api.ManagedImageSource;
+import io.poolkeeper.api.PoolImage;
+import io.poolkeeper.api.PoolScale;
+import io.poolkeeper.azure.PoolRef;
+import io.poolkeeper.azure.PoolRef.BatchAccountRef;
+import io.poolkeeper.azure.PoolService;
+import io.poolkeeper.azure.PoolService.FixedScaleSettings;
+import io.poolkeeper.azure.PoolService.PoolInfo;
+import io.poolkeeper.azure.batch.PoolModel.ImageReference;
+import io.poolkeeper.batchpool.AccountPools.ObservedPool;
+import io.poolkeeper.batchpool.BatchPoolDecision.Observation;
+import io.poolkeeper.batchpool.BatchPoolDecision.Plan;
+import io.poolkeeper.galleryimageversion.BatchAccountLocations;
+import io.poolkeeper.operator.Conditions;
+import io.poolkeeper.operator.Notice;
+import io.poolkeeper.operator.OperatorContext;
+import io.poolkeeper.operator.OwnerTag;
+import io.poolkeeper.operator.StatusUpdates;
+import io.poolkeeper.policy.CustomImageLimits.PoolTargets;
+import io.poolkeeper.policy.ResizeTimeouts.ImageKind;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reconciles BatchPool objects with Azure Batch pools: resolve the image, observe the pool (from
+ * the per-account list, or a GET while it is busy), decide ({@link BatchPoolDecision}), act, report
+ * status.
+ */
+@ControllerConfiguration(name = "batchpool", finalizerName = "poolkeeper.io/batch-pool")
+public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner<BatchPool> {
+
+  private final OperatorContext operator;
+  private final PoolService pools;
+  private final BatchAccountLocations locations;
+  private PollingEventSource<ObservedPool, BatchPool, String> listed;
+  private IndexerResourceCache<BatchPool> primaries;
+
+  public BatchPoolReconciler(OperatorContext operator) {
+    this.operator = operator;
+    this.pools = operator.azure().pools();
+    this.locations = new BatchAccountLocations(operator.azure().batchAccounts());
+  }
+
+  @Override
+  public List<EventSource<?, BatchPool>> prepareEventSources(
+      EventSourceContext<BatchPool> context) {
+    primaries = context.getPrimaryCache();
+    listed = AccountPools.source(pools, primaries, this::refOf, operator.settings().idlePoll());
+    return List.of(listed);
+  }
+
+  @Override
+  public UpdateControl<BatchPool> reconcile(BatchPool object, Context<BatchPool> context) {
+    PoolRef ref = refOf(object);
+    ResolvedImage image = resolveImage(object, ref.account(), context.getClient());
+    Optional<PoolInfo> pool = observe(object, ref);
+    Observation observed = new Observation(ref, image, pool, earlierOnSameImage(object));
+    Instant now = operator.clock().instant();
+    Plan plan = BatchPoolDecision.reconcile(object, observed, now);
+    BatchPoolStatus status = act(object, ref, plan);
+    UpdateControl<BatchPool> control = StatusUpdates.patchIfChanged(object, status, BatchPool::new);
+    return control.rescheduleAfter(operator.after(plan.pace()));
+  }
+
+  @Override
+  public DeleteControl cleanup(BatchPool object, Context<BatchPool> context) {
+    PoolRef ref = refOf(object);
+    if (object.getSpec().getDeletionPolicy() == DeletionPolicy.Retain) {
+      return DeleteControl.defaultDelete();
+    }
+    Optional<PoolInfo> pool = pools.get(ref);
+    if (pool.isEmpty() || !OwnerTag.ownedBy(pool.get().settings().tags(), object)) {
+      return DeleteControl.defaultDelete();
+    }
+    if (!"Deleting".equalsIgnoreCase(pool.get().provisioningState())) {
+      pools.beginDelete(ref);
+      Notice.normal("Deleting", "Deleting pool " + ref.poolId() + " in Azure.")
+          .recordOn(object, operator.events());
+    }
+    return DeleteControl.noFinalizerRemoval()
+        .rescheduleAfter(operator.settings().busyPoll().toMillis());
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<BatchPool> updateErrorStatus(
+      BatchPool object, Context<BatchPool> context, Exception failure) {
+    return operator.errors().handle(object, context, failure, BatchPoolStatus::new, BatchPool::new);
+  }
+
+  PoolRef refOf(BatchPool object) {
+    io.poolkeeper.api.BatchAccountRef account = object.getSpec().getAccount();
+    String poolId =
+        object.getSpec().getPoolId() == null
+            ? object.getMetadata().getName()
+            : object.getSpec().getPoolId();
+    return new PoolRef(
+        new BatchAccountRef(
+            operator.settings().subscription(account.getSubscriptionId()),
+            account.getResourceGroup(),
+            account.getName()),
+        poolId);
+  }
+
+  /**
+   * The pool from the last account list while it matches what the status last saw; otherwise (the
+   * pool is busy, just written, or changed in Azure) a GET, so a decision never rests on a stale
+   * list.
+   */
+  private Optional<PoolInfo> observe(BatchPool object, PoolRef ref) {
+    Optional<PoolInfo> listedPool =
+        listed.getSecondaryResources(object).stream().findFirst().map(ObservedPool::pool);
+    BatchPoolStatus status = object.getStatus();
+    if (listedPool.isPresent()
+        && status != null
+        && Objects.equals(object.getMetadata().getGeneration(), status.getObservedGeneration())
+        && Conditions.isTrue(status.getConditions(), Conditions.READY)
+        && matches(listedPool.get(), status)) {
+      return listedPool;
+    }
+    return pools.get(ref);
+  }
+
+  private static boolean matches(PoolInfo pool, BatchPoolStatus status) {
+    Integer dedicated = null;
+    Integer lowPriority = null;
+    if (pool.settings().scale() instanceof FixedScaleSettings fixed) {
+      dedicated = fixed.targetDedicatedNodes();
+      lowPriority = fixed.targetLowPriorityNodes();
+    }
+    return "Steady".equalsIgnoreCase(pool.allocationState())
+        && "Steady".equalsIgnoreCase(status.getAllocationState())
+        && Objects.equals(pool.currentDedicatedNodes(), status.getCurrentDedicatedNodes())
+        && Objects.equals(pool.currentLowPriorityNodes(), status.getCurrentLowPriorityNodes())
+        && Objects.equals(dedicated, status.getTargetDedicatedNodes())
+        && Objects.equals(lowPriority, status.getTargetLowPriorityNodes());
+  }
+
+  private BatchPoolStatus act(BatchPool object, PoolRef ref, Plan plan) {
+    BatchPoolStatus status = plan.status();
+    plan.notices().forEach(notice -> notice.recordOn(object, operator.events()));
+    for (BatchPoolDecision.Action action : plan.actions()) {
+      if (action instanceof BatchPoolDecision.Create create) {
+        PoolInfo created = pools.create(create.definition());
+        BatchPoolDecision.observe(status, created);
+        if (create.definition().settings().scale() instanceof FixedScaleSettings fixed) {
+          status.setLastAppliedScale(applied(fixed, created));
+        }
+      } else if (action instanceof BatchPoolDecision.Patch patch) {
+        PoolInfo patched = pools.patch(ref, patch.patch());
+        BatchPoolDecision.observe(status, patched);
+        if (patch.scale() && patch.patch().scale() instanceof FixedScaleSettings fixed) {
+          status.setLastAppliedScale(applied(fixed, patched));
+        }
+      } else if (action instanceof BatchPoolDecision.StopResize) {
+        BatchPoolDecision.observe(status, pools.stopResize(ref));
+      }
+    }
+    return status;
+  }
+
+  /** The scale sent, timed by the resizeStartTime Azure answered (what ResizeDecision compares). */
+  private static BatchPoolStatus.LastAppliedScale applied(
+      FixedScaleSettings fixed, PoolInfo answer) {
+    BatchPoolStatus.LastAppliedScale last = new BatchPoolStatus.LastAppliedScale();
+    last.setTargetDedicatedNodes(fixed.targetDedicatedNodes());
+    last.setTargetLowPriorityNodes(fixed.targetLowPriorityNodes());
+    last.setResizeTimeout(fixed.resizeTimeout() == null ? null : fixed.resizeTimeout().toString());
+    last.setNodeDeallocationOption(
+        fixed.nodeDeallocationOption() == null
+            ? null
+            : PoolScale.NodeDeallocationOption.valueOf(fixed.nodeDeallocationOption()));
+    // A pool created at its target (no nodes) starts no resize: no time, nothing to wait for.
+    if (answer.resizeStartTime() != null) {
+      last.setTime(ResizeDecision.timestamp(answer.resizeStartTime().toInstant()));
+    }
+    return last;
+  }
+
+  private ResolvedImage resolveImage(
+      BatchPool object, BatchAccountRef account, KubernetesClient client) {
+    PoolImage image = object.getSpec().getImage();
+    String namespace = object.getMetadata().getNamespace();
+    if (image.getGalleryImageVersionRef() != null) {
+      String name = image.getGalleryImageVersionRef().getName();
+      GalleryImageVersion version =
+          client.resources(GalleryImageVersion.class).inNamespace(namespace).withName(name).get();
+      String os =
+          version == null
+                  || version.getSpec().getImageDefinition() == null
+                  || version.getSpec().getImageDefinition().getOsType() == null
+              ? null
+              : version.getSpec().getImageDefinition().getOsType().name();
+      if (version == null) {
+        return ResolvedImage.waiting(
+            ImageKind.GALLERY, null, "GalleryImageVersion " + name + " to exist", null);
+      }
+      if (version.getStatus() == null
+          || !Conditions.isTrue(version.getStatus().getConditions(), Conditions.READY)
+          || version.getStatus().getImageVersionResourceId() == null) {
+        return ResolvedImage.waiting(
+            ImageKind.GALLERY, os, "GalleryImageVersion " + name + " to be Ready", null);
+      }
+      Optional<String> region = locations.locationOf(account);
+      if (region.isEmpty()) {
+        return ResolvedImage.waiting(
+            ImageKind.GALLERY, os, "Batch account " + account.resourceId() + " to exist", null);
+      }
+      boolean replicated =
+          version.getStatus().getReplication() != null
+              && version.getStatus().getReplication().stream()
+                  .anyMatch(
+                      replica ->
+                          region.get().equalsIgnoreCase(replica.getRegion())
+                              && "Completed".equalsIgnoreCase(replica.getState()));
+      if (!replicated) {
+        return ResolvedImage.waiting(
+            ImageKind.GALLERY,
+            os,
+            "GalleryImageVersion "
+                + name
+                + " to be replicated to "
+                + region.get()
+                + ", the Batch account's region (replicated to: "
+                + regions(version.getStatus().getReplication())
+                + ")",
+            null);
+      }
+      return new ResolvedImage(
+          ImageReference.ofId(version.getStatus().getImageVersionResourceId()),
+          ImageKind.GALLERY,
+          os,
+          null,
+          null);
+    }
+    if (image.getManagedImageRef() != null) {
+      String name = image.getManagedImageRef().getName();
+      ManagedImage managed =
+          client.resources(ManagedImage.class).inNamespace(namespace).withName(name).get();
+      String os = managed == null ? null : osOf(managed.getSpec().getSource());
+      if (managed == null
+          || managed.getStatus() == null
+          || !Conditions.isTrue(managed.getStatus().getConditions(), Conditions.READY)
+          || managed.getStatus().getImageResourceId() == null) {
+        return ResolvedImage.waiting(
+            ImageKind.MANAGED,
+            os,
+            "ManagedImage " + name + (managed == null ? " to exist" : " to be Ready"),
+            ResolvedImage.MANAGED_IMAGE_RETIREMENT);
+      }
+      return new ResolvedImage(
+          ImageReference.ofId(managed.getStatus().getImageResourceId()),
+          ImageKind.MANAGED,
+          os,
+          null,
+          ResolvedImage.MANAGED_IMAGE_RETIREMENT);
+    }
+    if (image.getId() != null) {
+      boolean gallery = image.getId().toLowerCase(Locale.ROOT).contains("/galleries/");
+      return new ResolvedImage(
+          ImageReference.ofId(image.getId()),
+          gallery ? ImageKind.GALLERY : ImageKind.MANAGED,
+          null,
+          null,
+          gallery ? null : ResolvedImage.MANAGED_IMAGE_RETIREMENT);
+    }
+    PoolImage.MarketplaceImage market = image.getMarketplace();
+    return new ResolvedImage(
+        ImageReference.marketplace(
+            market.getPublisher(), market.getOffer(), market.getSku(), market.getVersion()),
+        ImageKind.MARKETPLACE,
+        null,
+        null,
+        null);
+  }
+
+  private static String regions(List<RegionReplication> replication) {
+    if (replication == null || replication.isEmpty()) {
+      return "none yet";
+    }
+    return String.join(
+        ", ",
+        replication.stream()
+            .filter(replica -> "Completed".equalsIgnoreCase(replica.getState()))
+            .map(RegionReplication::getRegion)
+            .toList());
+  }
+
+  private static String osOf(ManagedImageSource source) {
+    if (source == null) {
+      return null;
+    }
+    if (source.getOsType() != null) {
+      return source.getOsType().name();
+    }
+    if (source.getSnapshots() != null
+        && source.getSnapshots().getOsDisk() != null
+        && source.getSnapshots().getOsDisk().getOsType() != null) {
+      return source.getSnapshots().getOsDisk().getOsType().name();
+    }
+    return null;
+  }
+
+  /**
+   * The fixed targets of the BatchPools on the same image created before this one: the earlier
+   * pools keep their capacity, the later one is refused.
+   */
+  private List<PoolTargets> earlierOnSameImage(BatchPool object) {
+    String image = imageKey(object);
+    if (image == null) {
+      return List.of();
+    }
+    Comparator<BatchPool> order =
+        Comparator.comparing((BatchPool pool) -> pool.getMetadata().getCreationTimestamp())
+            .thenComparing(pool -> pool.getMetadata().getName());
+    return primaries
+        .list()
+        .filter(other -> !other.getMetadata().getUid().equals(object.getMetadata().getUid()))
+        .filter(other -> other.getMetadata().getDeletionTimestamp() == null)
+        .filter(other -> image.equals(imageKey(other)))
+        .filter(other -> order.compare(other, object) < 0)
+        .sorted(order)
+        .map(BatchPoolDecision::targets)
+        .toList();
+  }
+
+  /** Which custom image a pool uses, comparable across pools; {@code null} for Marketplace. */
+  private static String imageKey(BatchPool pool) {
+    PoolImage image = pool.getSpec().getImage();
+    String namespace = pool.getMetadata().getNamespace();
+    if (image.getGalleryImageVersionRef() != null) {
+      return "giv/" + namespace + "/" + image.getGalleryImageVersionRef().getName();
+    }
+    if (image.getManagedImageRef() != null) {
+      return "mi/" + namespace + "/" + image.getManagedImageRef().getName();
+    }
+    if (image.getId() != null) {
+      return "id/" + image.getId().toLowerCase(Locale.ROOT);
+    }
+    return null;
+  }
+}

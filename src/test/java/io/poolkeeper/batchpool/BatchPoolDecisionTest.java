@@ -1,0 +1,371 @@
+package io.poolkeeper.batchpool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.poolkeeper.api.BatchAccountRef;
+import io.poolkeeper.api.BatchPool;
+import io.poolkeeper.api.BatchPoolSpec;
+import io.poolkeeper.api.BatchPoolStatus;
+import io.poolkeeper.api.Condition;
+import io.poolkeeper.api.PoolImage;
+import io.poolkeeper.api.PoolScale;
+import io.poolkeeper.api.StartTask;
+import io.poolkeeper.azure.PoolRef;
+import io.poolkeeper.azure.PoolService.FixedScaleSettings;
+import io.poolkeeper.azure.PoolService.PoolInfo;
+import io.poolkeeper.azure.PoolService.PoolSettings;
+import io.poolkeeper.azure.batch.PoolModel.ImageReference;
+import io.poolkeeper.batchpool.BatchPoolDecision.Create;
+import io.poolkeeper.batchpool.BatchPoolDecision.Observation;
+import io.poolkeeper.batchpool.BatchPoolDecision.Patch;
+import io.poolkeeper.batchpool.BatchPoolDecision.Plan;
+import io.poolkeeper.batchpool.BatchPoolDecision.StopResize;
+import io.poolkeeper.operator.Conditions;
+import io.poolkeeper.operator.Notice;
+import io.poolkeeper.operator.OwnerTag;
+import io.poolkeeper.operator.Pace;
+import io.poolkeeper.policy.CustomImageLimits.PoolTargets;
+import io.poolkeeper.policy.ResizeTimeouts.ImageKind;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The BatchPool controller's decisions without servers (DESIGN.md "Behaviour", DOMAIN.md "Batch
+ * pool behaviour"; the sizing numbers are the Azure Batch guides' as in PoolSizingRulesTest).
+ */
+class BatchPoolDecisionTest {
+
+  private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+  private static final PoolRef REF =
+      new PoolRef(new PoolRef.BatchAccountRef("sub", "rg-batch", "renderbatch"), "render-pool");
+  private static final String IMAGE_ID =
+      "/subscriptions/sub/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/g/images/"
+          + "render-base/versions/1.0.0";
+  private static final ResolvedImage GALLERY =
+      new ResolvedImage(ImageReference.ofId(IMAGE_ID), ImageKind.GALLERY, "Linux", null, null);
+
+  @Test
+  void waitsForTheImageWithImageReadyFalseAndCreatesNothing() {
+    ResolvedImage waiting =
+        ResolvedImage.waiting(
+            ImageKind.GALLERY,
+            "Linux",
+            "GalleryImageVersion v to be replicated to westeurope",
+            null);
+
+    Plan plan = decide(pool(50), waiting, Optional.empty(), List.of());
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(condition(plan, BatchPoolDecision.IMAGE_READY).getStatus()).isEqualTo("False");
+    assertThat(condition(plan, BatchPoolDecision.IMAGE_READY).getMessage())
+        .contains("replicated to westeurope");
+    assertThat(plan.pace()).isEqualTo(Pace.BUSY);
+  }
+
+  @Test
+  void createsTheMissingPoolWithTheOwnerTagAndTheComputedTimeout() {
+    BatchPool object = pool(2000);
+
+    Plan plan = decide(object, GALLERY, Optional.empty(), List.of());
+
+    assertThat(plan.actions()).hasSize(1).first().isInstanceOf(Create.class);
+    PoolSettings settings = ((Create) plan.actions().get(0)).definition().settings();
+    assertThat(settings.tags()).containsEntry(OwnerTag.KEY, OwnerTag.value(object));
+    // 2000 nodes on a gallery image: 15 minutes per 1000 nodes.
+    assertThat(plan.status().getEffectiveResizeTimeout()).isEqualTo("PT30M");
+    assertThat(((FixedScaleSettings) settings.scale()).resizeTimeout()).hasMinutes(30);
+    assertThat(plan.status().getSelector()).isEqualTo("poolkeeper.io/batchpool=render-pool");
+  }
+
+  @Test
+  void aSteadyPoolAtItsTargetIsReadyAndNothingIsSent() {
+    BatchPool object = pool(50);
+    PoolInfo azure = azure(object, "Steady", 50, 50);
+
+    Plan plan = decide(object, GALLERY, Optional.of(azure), List.of());
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(condition(plan, Conditions.READY).getStatus()).isEqualTo("True");
+    assertThat(plan.status().getCurrentDedicatedNodes()).isEqualTo(50);
+    assertThat(plan.status().getResolvedImageId()).isEqualTo(IMAGE_ID);
+    assertThat(plan.pace()).isEqualTo(Pace.IDLE);
+  }
+
+  @Test
+  void aNewTargetIsSentAsAPatchOfTheScaleOnlyWithIfMatch() {
+    BatchPool object = pool(80);
+    PoolInfo azure = azure(object, "Steady", 50, 50);
+
+    Plan plan = decide(object, GALLERY, Optional.of(azure), List.of());
+
+    assertThat(plan.actions()).hasSize(1);
+    Patch patch = (Patch) plan.actions().get(0);
+    assertThat(patch.scale()).isTrue();
+    assertThat(((FixedScaleSettings) patch.patch().scale()).targetDedicatedNodes()).isEqualTo(80);
+    assertThat(patch.patch().startTask()).isNull();
+    assertThat(patch.patch().metadata()).isNull();
+    assertThat(patch.patch().ifMatch()).isEqualTo("etag-1");
+    assertThat(condition(plan, Conditions.READY).getStatus()).isEqualTo("False");
+  }
+
+  @Test
+  void aNewTargetWhileResizingStopsTheResizeFirst() {
+    BatchPool object = pool(80);
+    PoolInfo azure = azure(object, "Resizing", 20, 50);
+
+    Plan plan = decide(object, GALLERY, Optional.of(azure), List.of());
+
+    assertThat(plan.actions()).containsExactly(new StopResize());
+    assertThat(plan.notices()).extracting(Notice::reason).contains("ResizeStopping");
+  }
+
+  @Test
+  void aStartTaskChangedInAzureIsPutBackAsDrift() {
+    BatchPool object = pool(50);
+    BatchPoolStatus ready = new BatchPoolStatus();
+    ready.setObservedGeneration(1L);
+    Condition readyCondition = new Condition();
+    readyCondition.setType(Conditions.READY);
+    readyCondition.setStatus("True");
+    ready.setConditions(List.of(readyCondition));
+    object.setStatus(ready);
+    PoolInfo azure = azure(object, "Steady", 50, 50);
+    PoolSettings changed =
+        new PoolSettings(
+            null,
+            azure.settings().vmSize(),
+            azure.settings().virtualMachineConfiguration(),
+            azure.settings().scale(),
+            PoolSettingsMapper.startTask(startTask("echo changed")),
+            null,
+            Map.of(),
+            null,
+            List.of(),
+            null,
+            null,
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            azure.settings().tags());
+
+    Plan plan = decide(object, GALLERY, Optional.of(withSettings(azure, changed)), List.of());
+
+    Patch patch = (Patch) plan.actions().get(0);
+    assertThat(patch.scale()).isFalse();
+    assertThat(patch.patch().startTask().commandLine()).isEqualTo("echo ready");
+    assertThat(plan.notices()).extracting(Notice::reason).contains("DriftCorrected");
+  }
+
+  @Test
+  void aVmSizeChangeOnAPoolWithNodesIsStalledAsRolloutRequiredAndNothingIsSent() {
+    BatchPool object = pool(50);
+    PoolInfo azure = azure(object, "Steady", 50, 50);
+    object.getSpec().setVmSize("Standard_D8s_v5");
+
+    Plan plan = decide(object, GALLERY, Optional.of(azure), List.of());
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(condition(plan, Conditions.STALLED).getReason()).isEqualTo("RolloutRequired");
+    assertThat(condition(plan, Conditions.STALLED).getMessage()).contains("vmSize", "rollouts");
+  }
+
+  @Test
+  void aPoolWithoutTheOwnerTagIsAdoptedOnlyWithTheAnnotation() {
+    BatchPool object = pool(50);
+    PoolInfo foreign = withSettings(azure(object, "Steady", 50, 50), untagged(object));
+
+    Plan refused = decide(object, GALLERY, Optional.of(foreign), List.of());
+    assertThat(refused.actions()).isEmpty();
+    assertThat(condition(refused, Conditions.STALLED).getReason()).isEqualTo("PoolNotOwned");
+
+    object.getMetadata().setAnnotations(Map.of(OwnerTag.ADOPT_ANNOTATION, "true"));
+    Plan adopted = decide(object, GALLERY, Optional.of(foreign), List.of());
+    Patch patch = (Patch) adopted.actions().get(0);
+    assertThat(patch.patch().tags()).containsEntry(OwnerTag.KEY, OwnerTag.value(object));
+  }
+
+  @Test
+  void theSecondPoolOverTheImageLimitIsCapacityLimitedAndNotCreated() {
+    Plan plan =
+        decide(pool(1500), GALLERY, Optional.empty(), List.of(new PoolTargets("first", 1500, 0)));
+
+    assertThat(plan.actions()).isEmpty();
+    Condition limited = condition(plan, BatchPoolDecision.CAPACITY_LIMITED);
+    assertThat(limited.getStatus()).isEqualTo("True");
+    assertThat(limited.getMessage()).contains("first (1500)", "2500");
+  }
+
+  @Test
+  void aNodeAgentOfTheWrongOsIsStalled() {
+    BatchPool object = pool(10);
+    object.getSpec().setNodeAgentSkuId("batch.node.windows amd64");
+
+    Plan plan = decide(object, GALLERY, Optional.empty(), List.of());
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(condition(plan, Conditions.STALLED).getReason()).isEqualTo("NodeAgentSkuMismatch");
+  }
+
+  @Test
+  void aManagedImagePoolIsWarnedAboutTheRetirement() {
+    ResolvedImage managed =
+        new ResolvedImage(
+            ImageReference.ofId(
+                "/subscriptions/sub/resourceGroups/rg/providers/Microsoft.Compute/images/i"),
+            ImageKind.MANAGED,
+            "Linux",
+            null,
+            ResolvedImage.MANAGED_IMAGE_RETIREMENT);
+
+    Plan plan = decide(pool(10), managed, Optional.empty(), List.of());
+
+    assertThat(plan.notices())
+        .extracting(Notice::message)
+        .contains(ResolvedImage.MANAGED_IMAGE_RETIREMENT);
+    assertThat(condition(plan, BatchPoolDecision.IMAGE_READY).getMessage()).contains("2026-03-31");
+    // A managed image never gets less than 20 minutes.
+    assertThat(plan.status().getEffectiveResizeTimeout()).isEqualTo("PT20M");
+  }
+
+  @Test
+  void anAutoscalePoolGetsItsFormulaAndItsNodeCountsAreLeftAlone() {
+    BatchPool object = pool(0);
+    PoolScale.AutoScale auto = new PoolScale.AutoScale();
+    auto.setFormula("$TargetDedicatedNodes = 3;");
+    auto.setEvaluationInterval("PT5M");
+    object.getSpec().getScale().setFixed(null);
+    object.getSpec().getScale().setAutoScale(auto);
+    PoolInfo azure = azure(object, "Resizing", 1, 0);
+
+    Plan plan = decide(object, GALLERY, Optional.of(azure), List.of());
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.status().getEffectiveResizeTimeout()).isNull();
+  }
+
+  private static Plan decide(
+      BatchPool object, ResolvedImage image, Optional<PoolInfo> pool, List<PoolTargets> earlier) {
+    return BatchPoolDecision.reconcile(object, new Observation(REF, image, pool, earlier), NOW);
+  }
+
+  private static Condition condition(Plan plan, String type) {
+    return Conditions.find(plan.status().getConditions(), type);
+  }
+
+  static BatchPool pool(int dedicated) {
+    BatchPool object = new BatchPool();
+    object.setMetadata(
+        new ObjectMetaBuilder()
+            .withName("render-pool")
+            .withNamespace("render")
+            .withUid("uid-1")
+            .withGeneration(1L)
+            .build());
+    BatchPoolSpec spec = new BatchPoolSpec();
+    BatchAccountRef account = new BatchAccountRef();
+    account.setSubscriptionId("sub");
+    account.setResourceGroup("rg-batch");
+    account.setName("renderbatch");
+    spec.setAccount(account);
+    spec.setVmSize("Standard_D4s_v5");
+    spec.setImage(new PoolImage());
+    spec.setNodeAgentSkuId("batch.node.ubuntu 22.04");
+    PoolScale scale = new PoolScale();
+    PoolScale.Fixed fixed = new PoolScale.Fixed();
+    fixed.setTargetDedicatedNodes(dedicated);
+    fixed.setTargetLowPriorityNodes(0);
+    scale.setFixed(fixed);
+    spec.setScale(scale);
+    spec.setStartTask(startTask("echo ready"));
+    object.setSpec(spec);
+    return object;
+  }
+
+  static StartTask startTask(String commandLine) {
+    StartTask task = new StartTask();
+    task.setCommandLine(commandLine);
+    task.setWaitForSuccess(true);
+    return task;
+  }
+
+  /** The pool as Azure would report it after creating what the spec asks, at these counts. */
+  private static PoolInfo azure(BatchPool object, String state, int current, int target) {
+    PoolSettings wanted =
+        PoolSettingsMapper.settings(
+            object,
+            GALLERY.reference(),
+            BatchPoolDecision.effectiveResizeTimeout(object.getSpec(), GALLERY));
+    PoolSettings reported =
+        new PoolSettings(
+            wanted.displayName(),
+            wanted.vmSize(),
+            wanted.virtualMachineConfiguration(),
+            wanted.scale() instanceof FixedScaleSettings fixed
+                ? new FixedScaleSettings(target, 0, fixed.resizeTimeout(), null)
+                : wanted.scale(),
+            wanted.startTask(),
+            wanted.taskSlotsPerNode(),
+            wanted.metadata(),
+            null,
+            List.of(),
+            null,
+            null,
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            wanted.tags());
+    return new PoolInfo(
+        REF.resourceId(),
+        REF.poolId(),
+        "etag-1",
+        "Succeeded",
+        state,
+        current,
+        0,
+        NOW.minusSeconds(3600).atOffset(ZoneOffset.UTC),
+        List.of(),
+        reported);
+  }
+
+  private static PoolSettings untagged(BatchPool object) {
+    PoolSettings tagged = azure(object, "Steady", 50, 50).settings();
+    return new PoolSettings(
+        tagged.displayName(),
+        tagged.vmSize(),
+        tagged.virtualMachineConfiguration(),
+        tagged.scale(),
+        tagged.startTask(),
+        tagged.taskSlotsPerNode(),
+        tagged.metadata(),
+        null,
+        List.of(),
+        null,
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        Map.of());
+  }
+
+  private static PoolInfo withSettings(PoolInfo pool, PoolSettings settings) {
+    return new PoolInfo(
+        pool.id(),
+        pool.name(),
+        pool.etag(),
+        pool.provisioningState(),
+        pool.allocationState(),
+        pool.currentDedicatedNodes(),
+        pool.currentLowPriorityNodes(),
+        pool.resizeStartTime(),
+        pool.resizeErrors(),
+        settings);
+  }
+}
