@@ -523,14 +523,10 @@ final class GalleryImageVersionDecision {
     return condition == null ? null : condition.getReason();
   }
 
-  /**
-   * The version is this object's when its owner tag names the object, or when the tag is gone
-   * (drift) from a version this object already manages, as its status shows.
-   */
+  /** Whether the version is this object's to manage ({@link OwnerTag#managedBy}). */
   static boolean ownedBy(ImageVersionInfo version, GalleryImageVersion object) {
-    return OwnerTag.ownedBy(version.tags(), object)
-        || (OwnerTag.ownerOf(version.tags()) == null
-            && previousStatus(object).getImageVersionResourceId() != null);
+    return OwnerTag.managedBy(
+        version.tags(), object, previousStatus(object).getImageVersionResourceId() != null);
   }
 
   private static GalleryImageVersionStatus previousStatus(GalleryImageVersion object) {

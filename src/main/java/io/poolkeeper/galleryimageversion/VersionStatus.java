@@ -3,7 +3,6 @@ package io.poolkeeper.galleryimageversion;
 import io.poolkeeper.api.GalleryImageVersionStatus;
 import io.poolkeeper.api.GalleryImageVersionStatus.Demand;
 import io.poolkeeper.api.GalleryImageVersionStatus.RegionReplication;
-import io.poolkeeper.api.PendingOperation;
 import io.poolkeeper.api.UsedBy;
 import io.poolkeeper.azure.GalleryService.ImageVersionInfo;
 import io.poolkeeper.azure.GalleryService.ReplicaTarget;
@@ -12,6 +11,7 @@ import io.poolkeeper.galleryimageversion.GalleryImageVersionDecision.Observation
 import io.poolkeeper.galleryimageversion.VersionChanges.Wanted;
 import io.poolkeeper.operator.Conditions;
 import io.poolkeeper.operator.ImageUsers;
+import io.poolkeeper.operator.PendingOperations;
 import io.poolkeeper.policy.ReplicaPolicy.PoolDemand;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +47,8 @@ final class VersionStatus {
     total.setNodes(demand.stream().mapToInt(PoolDemand::nodes).sum());
     status.setDemand(total);
     status.setUsedBy(observed.users().isEmpty() ? null : observed.users());
-    status.setPendingOperation(stillPending(previous, observed));
+    status.setPendingOperation(
+        PendingOperations.stillPending(previous, observed.pendingOperation()));
     return status;
   }
 
@@ -143,15 +144,5 @@ final class VersionStatus {
         targets.stream()
             .map(t -> t.region() + " (" + VersionChanges.replicas(t.replicaCount()) + ")")
             .toList());
-  }
-
-  /** The pending operation stays recorded until Azure says it is done. */
-  private static PendingOperation stillPending(
-      GalleryImageVersionStatus previous, Observation observed) {
-    if (previous.getPendingOperation() == null) {
-      return null;
-    }
-    boolean running = observed.pendingOperation().map(s -> !s.state().done()).orElse(false);
-    return running ? previous.getPendingOperation() : null;
   }
 }

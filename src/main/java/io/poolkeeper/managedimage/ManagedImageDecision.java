@@ -163,7 +163,8 @@ final class ManagedImageDecision {
     status.setImageResourceId(owned ? observed.ref().resourceId() : null);
     status.setProvisioningState(provisioningState);
     status.setUsedBy(observed.users().isEmpty() ? null : observed.users());
-    status.setPendingOperation(stillPending(previous, observed));
+    status.setPendingOperation(
+        PendingOperations.stillPending(previous, observed.pendingOperation()));
     status.setConditions(
         health.merge(
             previous.getConditions(), List.of(inUse(observed.users(), false)), generation, now));
@@ -245,21 +246,17 @@ final class ManagedImageDecision {
     status.setImageResourceId(previous.getImageResourceId());
     status.setProvisioningState(image == null ? null : image.provisioningState());
     status.setUsedBy(observed.users().isEmpty() ? null : observed.users());
-    status.setPendingOperation(stillPending(previous, observed));
+    status.setPendingOperation(
+        PendingOperations.stillPending(previous, observed.pendingOperation()));
     status.setConditions(
         health.merge(
             previous.getConditions(), List.of(inUse(observed.users(), true)), generation, now));
     return new Plan(actions, notices, status, removeFinalizer, pace);
   }
 
-  /**
-   * The image is this object's when its owner tag names the object, or when the tag is gone (drift)
-   * from an image this object already manages, as its status shows.
-   */
   private static boolean ownedBy(
       ManagedImageInfo image, ManagedImage object, ManagedImageStatus previous) {
-    return OwnerTag.ownedBy(image.tags(), object)
-        || (OwnerTag.ownerOf(image.tags()) == null && previous.getImageResourceId() != null);
+    return OwnerTag.managedBy(image.tags(), object, previous.getImageResourceId() != null);
   }
 
   /** The image Poolkeeper wants in Azure for this object. */
@@ -378,16 +375,6 @@ final class ManagedImageDecision {
         true,
         deleting ? "DeletionBlocked" : "InUse",
         "Used by " + ImageUsers.describe(users) + ".");
-  }
-
-  /** The pending operation stays recorded until Azure says it is done. */
-  private static io.poolkeeper.api.PendingOperation stillPending(
-      ManagedImageStatus previous, Observation observed) {
-    if (previous.getPendingOperation() == null) {
-      return null;
-    }
-    boolean running = observed.pendingOperation().map(s -> !s.state().done()).orElse(false);
-    return running ? previous.getPendingOperation() : null;
   }
 
   private static String reasonOf(ManagedImageStatus status, String type) {

@@ -31,6 +31,15 @@ public final class OwnerTag {
     return value(owner).equals(ownerOf(tags));
   }
 
+  /**
+   * Whether a resource is this object's to manage: its owner tag names the object, or the tag is
+   * gone (drift) from a resource the object already manages, as its status records.
+   */
+  public static boolean managedBy(
+      Map<String, String> tags, HasMetadata owner, boolean recordedInStatus) {
+    return ownedBy(tags, owner) || (ownerOf(tags) == null && recordedInStatus);
+  }
+
   /** The owner tag's value, whatever the case of its key, or {@code null}. */
   public static String ownerOf(Map<String, String> tags) {
     if (tags == null) {

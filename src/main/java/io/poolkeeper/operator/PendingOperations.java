@@ -52,6 +52,17 @@ public final class PendingOperations {
     }
   }
 
+  /** The recorded operation, kept until Azure says it is done (or no longer knows it). */
+  public static PendingOperation stillPending(
+      ObservedStatus previous, Optional<OperationStatus> observed) {
+    if (previous == null || previous.getPendingOperation() == null) {
+      return null;
+    }
+    return observed.map(s -> !s.state().done()).orElse(false)
+        ? previous.getPendingOperation()
+        : null;
+  }
+
   /** Whether a recorded operation of this action is still running. */
   public static boolean running(
       ObservedStatus previous, Optional<OperationStatus> observed, String action) {
