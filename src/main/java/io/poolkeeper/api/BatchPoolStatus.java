@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.model.annotation.LabelSelector;
 import io.fabric8.kubernetes.model.annotation.StatusReplicas;
+import java.util.List;
 
 /** What the operator observed of a Batch pool. Written by the operator only. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -52,8 +53,16 @@ public class BatchPoolStatus extends ObservedStatus {
   @JsonPropertyDescription("Resizes issued to reach the target, and the last failure.")
   private Resize resize;
 
-  @JsonPropertyDescription("Progress of a rollout of vmSize or image.")
+  @JsonPropertyDescription(
+      "A rollout of a change Azure cannot apply to a pool with nodes (vmSize, the image, or a"
+          + " setting that needs a new pool); absent when none is under way.")
   private RolloutStatus rollout;
+
+  @JsonPropertyDescription(
+      "The ManagedImage or GalleryImageVersion object the pool in Azure runs on. It stays in use"
+          + " (and kept, with its delete lock) until the pool runs on another image, so a rollout"
+          + " to a new image never loses the old one while nodes still boot it.")
+  private ImageInUse imageInUse;
 
   public String getPoolResourceId() {
     return poolResourceId;
@@ -141,6 +150,14 @@ public class BatchPoolStatus extends ObservedStatus {
 
   public void setResize(Resize resize) {
     this.resize = resize;
+  }
+
+  public ImageInUse getImageInUse() {
+    return imageInUse;
+  }
+
+  public void setImageInUse(ImageInUse imageInUse) {
+    this.imageInUse = imageInUse;
   }
 
   public RolloutStatus getRollout() {
@@ -308,9 +325,33 @@ public class BatchPoolStatus extends ObservedStatus {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class RolloutStatus {
 
+    /** Draining the pool to zero nodes (honouring nodeDeallocationOption). */
+    public static final String DRAINING = "Draining";
+
+    /** Applying the change in place to the pool, now without nodes. */
+    public static final String APPLYING = "Applying";
+
+    /** Deleting the pool, now without nodes, and creating it again with the same pool id. */
+    public static final String RECREATING = "Recreating";
+
+    /** The change is in; resizing back to the target. */
+    public static final String SCALING_UP = "ScalingUp";
+
+    /** strategy Manual: waiting for a person (see the Stalled condition). */
+    public static final String BLOCKED = "Blocked";
+
     @JsonPropertyDescription(
-        "Rollout phase: Idle, Draining, Recreating, ScalingUp, or Blocked (strategy Manual).")
+        "Draining (scaling to zero nodes), Applying (changing the empty pool in place),"
+            + " Recreating (deleting the empty pool and creating it again with the same pool id),"
+            + " ScalingUp (back to the target), or Blocked (strategy Manual: see the Stalled"
+            + " condition for what to do).")
     private String phase;
+
+    @JsonPropertyDescription("The settings being rolled out, by their Batch API names.")
+    private List<String> changes;
+
+    @JsonPropertyDescription("When this rollout started (RFC 3339).")
+    private String startTime;
 
     public String getPhase() {
       return phase;
@@ -318,6 +359,62 @@ public class BatchPoolStatus extends ObservedStatus {
 
     public void setPhase(String phase) {
       this.phase = phase;
+    }
+
+    public List<String> getChanges() {
+      return changes;
+    }
+
+    public void setChanges(List<String> changes) {
+      this.changes = changes;
+    }
+
+    public String getStartTime() {
+      return startTime;
+    }
+
+    public void setStartTime(String startTime) {
+      this.startTime = startTime;
+    }
+  }
+
+  /** An image object a pool runs on. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class ImageInUse {
+
+    /** {@code kind} of a GalleryImageVersion. */
+    public static final String GALLERY_IMAGE_VERSION = "GalleryImageVersion";
+
+    /** {@code kind} of a ManagedImage. */
+    public static final String MANAGED_IMAGE = "ManagedImage";
+
+    @JsonPropertyDescription("GalleryImageVersion or ManagedImage.")
+    private String kind;
+
+    @JsonPropertyDescription("metadata.name of the object, in the pool's namespace.")
+    private String name;
+
+    public ImageInUse() {}
+
+    public ImageInUse(String kind, String name) {
+      this.kind = kind;
+      this.name = name;
+    }
+
+    public String getKind() {
+      return kind;
+    }
+
+    public void setKind(String kind) {
+      this.kind = kind;
+    }
+
+    public String getName() {
+      return name;
+    }
+
+    public void setName(String name) {
+      this.name = name;
     }
   }
 }

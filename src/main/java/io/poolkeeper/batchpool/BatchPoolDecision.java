@@ -3,6 +3,8 @@ package io.poolkeeper.batchpool;
 import io.poolkeeper.api.BatchPool;
 import io.poolkeeper.api.BatchPoolSpec;
 import io.poolkeeper.api.BatchPoolStatus;
+import io.poolkeeper.api.BatchPoolStatus.ImageInUse;
+import io.poolkeeper.api.BatchPoolStatus.RolloutStatus;
 import io.poolkeeper.api.PoolScale;
 import io.poolkeeper.api.ResizeRecovery;
 import io.poolkeeper.azure.PoolChanges;
@@ -67,6 +69,9 @@ final class BatchPoolDecision {
   record Patch(PoolPatch patch, boolean scale) implements Action {}
 
   record StopResize() implements Action {}
+
+  /** Delete the pool (now without nodes) so that it can be created again: a rollout step. */
+  record Delete() implements Action {}
 
   record Plan(List<Action> actions, List<Notice> notices, BatchPoolStatus status, Pace pace) {}
 
@@ -144,8 +149,21 @@ final class BatchPoolDecision {
     }
 
     if (observed.pool().isEmpty()) {
-      notices.add(
-          Notice.normal("Creating", "Creating pool " + observed.ref().poolId() + " in Azure."));
+      status.setImageInUse(imageRefOf(object));
+      if (Rollouts.phaseIs(previous, RolloutStatus.RECREATING)) {
+        status.setRollout(Rollouts.withPhase(previous.getRollout(), RolloutStatus.SCALING_UP));
+        notices.add(
+            Notice.normal(
+                "Recreating",
+                "Creating pool "
+                    + observed.ref().poolId()
+                    + " again with "
+                    + String.join(", ", previous.getRollout().getChanges())
+                    + "."));
+      } else {
+        notices.add(
+            Notice.normal("Creating", "Creating pool " + observed.ref().poolId() + " in Azure."));
+      }
       return finish(
           object,
           status,
@@ -175,23 +193,58 @@ final class BatchPoolDecision {
       return stalled(object, status, notices, image, capacity, "PoolNotOwned", message, now);
     }
 
-    PoolChanges.Plan changes = PoolChanges.between(wanted, pool);
-    Set<String> needRollout = new TreeSet<>(changes.newPool());
-    if (!pool.isEmpty()) {
-      needRollout.addAll(changes.whileEmpty());
-    }
-    if (!needRollout.isEmpty()) {
-      return stalled(
+    status.setImageInUse(
+        image.reference().sameImageAs(imageOf(pool))
+            ? imageRefOf(object)
+            : previous.getImageInUse());
+    if ("Deleting".equalsIgnoreCase(pool.provisioningState())) {
+      return finish(
           object,
           status,
           notices,
-          image,
-          capacity,
-          "RolloutRequired",
-          "Azure cannot change "
-              + String.join(", ", needRollout)
-              + " of a pool with nodes; rollouts (DrainAndRecreate) come in a later version."
-              + " Revert the change, or delete and recreate the BatchPool.",
+          List.of(),
+          conditions(
+              false,
+              "PoolDeleting",
+              "Pool "
+                  + observed.ref().poolId()
+                  + " is being deleted in Azure; it is created again once it is gone.",
+              null,
+              image,
+              capacity),
+          Pace.BUSY,
+          now);
+    }
+
+    PoolChanges.Plan changes = PoolChanges.between(wanted, pool);
+    if (!changes.newPool().isEmpty() || !changes.whileEmpty().isEmpty()) {
+      Rollouts.Context rollout =
+          new Rollouts.Context(
+              object, observed.ref(), pool, changes, wanted, timeout, image, previous, now);
+      Rollouts.Step step = Rollouts.next(rollout);
+      status.setRollout(step.rollout());
+      if (step.resize() != null) {
+        status.setResize(step.resize());
+      }
+      notices.addAll(step.notices());
+      if (step.stalledReason() != null) {
+        return stalled(
+            object,
+            status,
+            notices,
+            image,
+            capacity,
+            step.stalledReason(),
+            step.stalledMessage(),
+            now);
+      }
+      return finish(
+          object,
+          status,
+          notices,
+          step.actions(),
+          conditions(false, "RollingOut", step.message(), null, image, capacity),
+          Pace.BUSY,
           now);
     }
 
@@ -279,6 +332,21 @@ final class BatchPoolDecision {
           now);
     }
     boolean ready = settled && atTarget(spec, pool);
+    if (Rollouts.underWay(previous)) {
+      if (ready) {
+        status.setRollout(null);
+        notices.add(
+            Notice.normal(
+                "RolloutCompleted",
+                "Rolled out "
+                    + String.join(", ", previous.getRollout().getChanges())
+                    + "; the pool is back at its target."));
+      } else {
+        status.setRollout(Rollouts.withPhase(previous.getRollout(), RolloutStatus.SCALING_UP));
+      }
+    } else {
+      status.setRollout(null);
+    }
     return finish(
         object,
         status,
@@ -364,7 +432,7 @@ final class BatchPoolDecision {
             : fixed.getNodeDeallocationOption().name());
   }
 
-  private static Instant lastRequest(BatchPoolStatus previous) {
+  static Instant lastRequest(BatchPoolStatus previous) {
     BatchPoolStatus.LastAppliedScale last = previous.getLastAppliedScale();
     return last == null ? null : ResizeDecision.instant(last.getTime());
   }
@@ -380,6 +448,28 @@ final class BatchPoolDecision {
             last.getTargetLowPriorityNodes(), orZero(fixed.getTargetLowPriorityNodes()))
         && (actual.targetDedicatedNodes() != last.getTargetDedicatedNodes()
             || actual.targetLowPriorityNodes() != last.getTargetLowPriorityNodes());
+  }
+
+  /**
+   * The image object the spec names, as status.imageInUse records it; null for an ID or
+   * Marketplace.
+   */
+  static ImageInUse imageRefOf(BatchPool object) {
+    io.poolkeeper.api.PoolImage image = object.getSpec().getImage();
+    if (image.getGalleryImageVersionRef() != null) {
+      return new ImageInUse(
+          ImageInUse.GALLERY_IMAGE_VERSION, image.getGalleryImageVersionRef().getName());
+    }
+    if (image.getManagedImageRef() != null) {
+      return new ImageInUse(ImageInUse.MANAGED_IMAGE, image.getManagedImageRef().getName());
+    }
+    return null;
+  }
+
+  private static io.poolkeeper.azure.batch.PoolModel.ImageReference imageOf(PoolInfo pool) {
+    return pool.settings().virtualMachineConfiguration() == null
+        ? null
+        : pool.settings().virtualMachineConfiguration().imageReference();
   }
 
   private static boolean atTarget(BatchPoolSpec spec, PoolInfo pool) {
@@ -526,6 +616,7 @@ final class BatchPoolDecision {
     status.setEffectiveResizeTimeout(previous.getEffectiveResizeTimeout());
     status.setResize(previous.getResize());
     status.setRollout(previous.getRollout());
+    status.setImageInUse(previous.getImageInUse());
     status.setPendingOperation(previous.getPendingOperation());
     return status;
   }

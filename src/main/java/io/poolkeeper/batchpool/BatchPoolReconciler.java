@@ -177,6 +177,9 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
         }
       } else if (action instanceof BatchPoolDecision.StopResize) {
         BatchPoolDecision.observe(status, pools.stopResize(ref));
+      } else if (action instanceof BatchPoolDecision.Delete) {
+        // Followed by reading the pool on later reconciles: Deleting, then gone, then created.
+        pools.beginDelete(ref);
       }
     }
     return status;

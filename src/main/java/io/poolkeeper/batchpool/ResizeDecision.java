@@ -120,8 +120,10 @@ final class ResizeDecision {
     if (!state.equalsIgnoreCase("Steady")) {
       return new Outcome(new Wait(now), resize, notices);
     }
-    if (pool.currentDedicatedNodes() >= wanted.dedicated()
-        && pool.currentLowPriorityNodes() >= wanted.lowPriority()) {
+    // Steady with more nodes than the target is a shrink that fell short (a drain for a rollout
+    // counts on reaching zero), so only equality is settled.
+    if (pool.currentDedicatedNodes() == wanted.dedicated()
+        && pool.currentLowPriorityNodes() == wanted.lowPriority()) {
       resize.setNextAttemptTime(null);
       resize.setStopRequestedTime(null);
       return new Outcome(new Settled(), resize, notices);

@@ -81,7 +81,7 @@ public final class GalleryImageVersionReconciler
             context,
             BatchPool.class,
             ImageUsers.BY_GALLERY_IMAGE_VERSION,
-            ImageUsers::galleryImageVersionOf);
+            ImageUsers::galleryImageVersionsOf);
     images = SourceImages.informer(context);
     return List.of(pools, images);
   }

@@ -61,10 +61,10 @@ public final class ManagedImageReconciler
             context,
             GalleryImageVersion.class,
             ImageUsers.BY_MANAGED_IMAGE,
-            ImageUsers::managedImageOf);
+            ImageUsers::managedImagesOf);
     pools =
         ImageUsers.informer(
-            context, BatchPool.class, ImageUsers.BY_MANAGED_IMAGE, ImageUsers::managedImageOf);
+            context, BatchPool.class, ImageUsers.BY_MANAGED_IMAGE, ImageUsers::managedImagesOf);
     return List.of(versions, pools);
   }
 

@@ -6,8 +6,10 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.poolkeeper.api.BatchPool;
+import io.poolkeeper.api.BatchPoolStatus.ImageInUse;
 import io.poolkeeper.api.GalleryImageVersion;
 import io.poolkeeper.api.LocalObjectReference;
+import io.poolkeeper.api.PoolImage;
 import io.poolkeeper.api.UsedBy;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,12 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Who uses an image, read from the users' specs alone (a BatchPool counts from the moment it is
- * applied, whether or not its pool exists in Azure): GalleryImageVersions and BatchPools that name
- * a ManagedImage, and BatchPools that name a GalleryImageVersion, in the same namespace.
+ * Who uses an image, read from the users' specs (a BatchPool counts from the moment it is applied,
+ * whether or not its pool exists in Azure) and, for a pool being rolled out to another image, from
+ * the image its status says the pool in Azure still runs on: GalleryImageVersions and BatchPools
+ * that name a ManagedImage, and BatchPools that name a GalleryImageVersion, in the same namespace.
  *
  * <p>Users are found through an index of the current specs, not JOSDK's secondary-resource mapping,
  * which in 5.2 keeps stale entries when a reference moves from one image to another.
@@ -40,33 +45,51 @@ public final class ImageUsers {
         .map(LocalObjectReference::getName);
   }
 
-  /** The ManagedImage a pool boots, if it names one. */
-  public static Optional<String> managedImageOf(BatchPool pool) {
-    return Optional.ofNullable(pool.getSpec())
-        .map(spec -> spec.getImage())
-        .map(image -> image.getManagedImageRef())
-        .map(LocalObjectReference::getName);
+  /**
+   * The ManagedImages a pool uses: the one its spec names and, until the pool in Azure runs on
+   * that, the one it still runs on ({@code status.imageInUse}).
+   */
+  public static Set<String> managedImagesOf(BatchPool pool) {
+    return imagesOf(pool, ImageInUse.MANAGED_IMAGE, PoolImage::getManagedImageRef);
   }
 
-  /** The GalleryImageVersion a pool boots, if it names one. */
-  public static Optional<String> galleryImageVersionOf(BatchPool pool) {
-    return Optional.ofNullable(pool.getSpec())
+  /** The GalleryImageVersions a pool uses, as {@link #managedImagesOf} counts them. */
+  public static Set<String> galleryImageVersionsOf(BatchPool pool) {
+    return imagesOf(pool, ImageInUse.GALLERY_IMAGE_VERSION, PoolImage::getGalleryImageVersionRef);
+  }
+
+  /** The ManagedImage a version is made from, as a set for {@link #informer}. */
+  public static Set<String> managedImagesOf(GalleryImageVersion version) {
+    return managedImageOf(version).map(Set::of).orElse(Set.of());
+  }
+
+  private static Set<String> imagesOf(
+      BatchPool pool, String kind, Function<PoolImage, LocalObjectReference> reference) {
+    Set<String> names = new TreeSet<>();
+    Optional.ofNullable(pool.getSpec())
         .map(spec -> spec.getImage())
-        .map(image -> image.getGalleryImageVersionRef())
-        .map(LocalObjectReference::getName);
+        .map(reference)
+        .map(LocalObjectReference::getName)
+        .ifPresent(names::add);
+    Optional.ofNullable(pool.getStatus())
+        .map(status -> status.getImageInUse())
+        .filter(inUse -> kind.equals(inUse.getKind()))
+        .map(ImageInUse::getName)
+        .ifPresent(names::add);
+    return names;
   }
 
   /**
    * An informer on a user kind that wakes the image it names and indexes users by that image.
    *
-   * @param reference the name of the image a user names, if any
+   * @param references the names of the images a user uses
    * @param index the index name, by which {@link #users} finds them
    */
   public static <U extends HasMetadata, P extends HasMetadata> InformerEventSource<U, P> informer(
       EventSourceContext<P> context,
       Class<U> userKind,
       String index,
-      Function<U, Optional<String>> reference) {
+      Function<U, Set<String>> references) {
     InformerEventSource<U, P> informer =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(userKind, context.getPrimaryResourceClass())
@@ -74,20 +97,18 @@ public final class ImageUsers {
                 .withNamespacesInheritedFromController()
                 .withSecondaryToPrimaryMapper(
                     user ->
-                        reference
-                            .apply(user)
-                            .map(name -> Set.of(new ResourceID(name, namespaceOf(user))))
-                            .orElse(Set.of()))
+                        references.apply(user).stream()
+                            .map(name -> new ResourceID(name, namespaceOf(user)))
+                            .collect(Collectors.toSet()))
                 .build(),
             context);
     informer.addIndexers(
         Map.of(
             index,
             user ->
-                reference
-                    .apply(user)
-                    .map(name -> List.of(key(namespaceOf(user), name)))
-                    .orElse(List.of())));
+                references.apply(user).stream()
+                    .map(name -> key(namespaceOf(user), name))
+                    .toList()));
     return informer;
   }
 

@@ -95,6 +95,15 @@ public final class ReconcileErrors {
           Exception failure,
           Supplier<S> emptyStatus,
           Supplier<P> emptyResource) {
+    if (interrupted(failure)) {
+      // The operator is stopping: nothing failed, and the next start looks at Azure again.
+      LOG.info(
+          "{} {}/{}: reconcile interrupted by shutdown",
+          resource.getKind(),
+          resource.getMetadata().getNamespace(),
+          resource.getMetadata().getName());
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
     int attempt = context.getRetryInfo().map(r -> r.getAttemptCount()).orElse(0);
     logOnce(resource, failure, attempt);
     Health health = healthOf(failure);
@@ -141,6 +150,15 @@ public final class ReconcileErrors {
                 new Conditions.Wanted(
                     c.getType(), "True".equals(c.getStatus()), c.getReason(), c.getMessage()))
         .toList();
+  }
+
+  private static boolean interrupted(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InterruptedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void logOnce(CustomResource<?, ?> resource, Exception failure, int attempt) {

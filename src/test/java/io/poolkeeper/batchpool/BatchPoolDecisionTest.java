@@ -7,9 +7,12 @@ import io.poolkeeper.api.BatchAccountRef;
 import io.poolkeeper.api.BatchPool;
 import io.poolkeeper.api.BatchPoolSpec;
 import io.poolkeeper.api.BatchPoolStatus;
+import io.poolkeeper.api.BatchPoolStatus.RolloutStatus;
 import io.poolkeeper.api.Condition;
+import io.poolkeeper.api.LocalObjectReference;
 import io.poolkeeper.api.PoolImage;
 import io.poolkeeper.api.PoolScale;
+import io.poolkeeper.api.Rollout;
 import io.poolkeeper.api.StartTask;
 import io.poolkeeper.azure.PoolRef;
 import io.poolkeeper.azure.PoolService.FixedScaleSettings;
@@ -39,6 +42,9 @@ import org.junit.jupiter.api.Test;
  * pool behaviour"; the sizing numbers are the Azure Batch guides' as in PoolSizingRulesTest).
  */
 class BatchPoolDecisionTest {
+
+  private static final PoolScale.NodeDeallocationOption TASK_COMPLETION =
+      PoolScale.NodeDeallocationOption.TaskCompletion;
 
   private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
   private static final PoolRef REF =
@@ -163,7 +169,7 @@ class BatchPoolDecisionTest {
   }
 
   @Test
-  void aVmSizeChangeOnAPoolWithNodesIsStalledAsRolloutRequiredAndNothingIsSent() {
+  void withStrategyManualAVmSizeChangeOnAPoolWithNodesIsBlockedAndNothingIsSent() {
     BatchPool object = pool(50);
     PoolInfo azure = azure(object, "Steady", 50, 50);
     object.getSpec().setVmSize("Standard_D8s_v5");
@@ -172,7 +178,153 @@ class BatchPoolDecisionTest {
 
     assertThat(plan.actions()).isEmpty();
     assertThat(condition(plan, Conditions.STALLED).getReason()).isEqualTo("RolloutRequired");
-    assertThat(condition(plan, Conditions.STALLED).getMessage()).contains("vmSize", "rollouts");
+    assertThat(condition(plan, Conditions.STALLED).getMessage())
+        .contains("vmSize", "DrainAndRecreate", "kubectl scale bp/render-pool --replicas=0");
+    assertThat(plan.status().getRollout().getPhase()).isEqualTo(RolloutStatus.BLOCKED);
+  }
+
+  @Test
+  void withStrategyManualAPoolScaledToZeroInTheSpecDrainsAndThenTakesTheChange() {
+    BatchPool object = pool(50);
+    PoolInfo azure = azure(object, "Steady", 50, 50);
+    object.getSpec().setVmSize("Standard_D8s_v5");
+    object.getSpec().getScale().getFixed().setTargetDedicatedNodes(0);
+
+    Plan drain = decide(object, GALLERY, Optional.of(azure), List.of());
+    assertThat(((Patch) drain.actions().get(0)).patch().scale())
+        .isEqualTo(new FixedScaleSettings(0, 0, java.time.Duration.ofMinutes(15), null));
+
+    Plan apply = decideAfter(drain, object, GALLERY, scaled(azure, 0, 0));
+    assertThat(((Patch) apply.actions().get(0)).patch().vmSize()).isEqualTo("Standard_D8s_v5");
+  }
+
+  @Test
+  void drainAndRecreateDrainsHonouringNodeDeallocationOptionThenChangesTheEmptyPoolInPlace() {
+    BatchPool object = rolling(pool(50));
+    object.getSpec().getScale().getFixed().setNodeDeallocationOption(TASK_COMPLETION);
+    PoolInfo before = azure(object, "Steady", 50, 50);
+    object.getSpec().setVmSize("Standard_D8s_v5");
+
+    Plan drain = decide(object, GALLERY, Optional.of(before), List.of());
+    Patch drainPatch = (Patch) drain.actions().get(0);
+    assertThat(drainPatch.scale()).isTrue();
+    assertThat(drainPatch.patch().scale())
+        .isEqualTo(
+            new FixedScaleSettings(0, 0, java.time.Duration.ofMinutes(15), "TaskCompletion"));
+    assertThat(drainPatch.patch().vmSize()).isNull();
+    assertThat(drain.status().getRollout().getPhase()).isEqualTo(RolloutStatus.DRAINING);
+    assertThat(drain.status().getRollout().getChanges()).containsExactly("vmSize");
+    assertThat(drain.notices()).extracting(Notice::reason).contains("RolloutStarted");
+    assertThat(condition(drain, Conditions.READY).getReason()).isEqualTo("RollingOut");
+
+    // Azure is still draining: nothing to send.
+    Plan waiting = decideAfter(drain, object, GALLERY, resizing(before, 20, 0));
+    assertThat(waiting.actions()).isEmpty();
+    assertThat(waiting.status().getRollout().getPhase()).isEqualTo(RolloutStatus.DRAINING);
+
+    // Empty: the size changes in place, without a resize in the same PATCH.
+    PoolInfo empty = scaled(before, 0, 0);
+    Plan apply = decideAfter(waiting, object, GALLERY, empty);
+    Patch applyPatch = (Patch) apply.actions().get(0);
+    assertThat(applyPatch.patch().vmSize()).isEqualTo("Standard_D8s_v5");
+    assertThat(applyPatch.patch().scale()).isNull();
+    assertThat(apply.status().getRollout().getPhase()).isEqualTo(RolloutStatus.APPLYING);
+
+    // Changed: back to the target, then done.
+    PoolInfo changed = withSettings(empty, azure(object, "Steady", 0, 0).settings());
+    Plan scaleUp = decideAfter(apply, object, GALLERY, changed);
+    assertThat(((Patch) scaleUp.actions().get(0)).patch().scale())
+        .isEqualTo(
+            new FixedScaleSettings(50, 0, java.time.Duration.ofMinutes(15), "TaskCompletion"));
+    assertThat(scaleUp.status().getRollout().getPhase()).isEqualTo(RolloutStatus.SCALING_UP);
+
+    Plan done = decideAfter(scaleUp, object, GALLERY, azure(object, "Steady", 50, 50));
+    assertThat(done.status().getRollout()).isNull();
+    assertThat(done.notices()).extracting(Notice::reason).contains("RolloutCompleted");
+    assertThat(condition(done, Conditions.READY).getStatus()).isEqualTo("True");
+  }
+
+  @Test
+  void drainingAPoolThatIsStillResizingStopsTheResizeFirst() {
+    BatchPool object = rolling(pool(50));
+    PoolInfo growing = resizing(azure(object, "Steady", 10, 50), 10, 50);
+    object.getSpec().setVmSize("Standard_D8s_v5");
+
+    Plan plan = decide(object, GALLERY, Optional.of(growing), List.of());
+
+    assertThat(plan.actions()).singleElement().isInstanceOf(StopResize.class);
+  }
+
+  @Test
+  void aChangeThatNeedsANewPoolDeletesTheEmptyPoolWaitsWhileItGoesAndCreatesItAgain() {
+    BatchPool object = rolling(pool(50));
+    PoolInfo before = azure(object, "Steady", 50, 50);
+    object.getSpec().setTaskSlotsPerNode(4);
+
+    Plan drain = decide(object, GALLERY, Optional.of(before), List.of());
+    assertThat(((Patch) drain.actions().get(0)).patch().scale())
+        .isEqualTo(new FixedScaleSettings(0, 0, java.time.Duration.ofMinutes(15), null));
+
+    Plan delete = decideAfter(drain, object, GALLERY, scaled(before, 0, 0));
+    assertThat(delete.actions()).singleElement().isInstanceOf(BatchPoolDecision.Delete.class);
+    assertThat(delete.status().getRollout().getPhase()).isEqualTo(RolloutStatus.RECREATING);
+    assertThat(delete.status().getRollout().getChanges()).containsExactly("taskSlotsPerNode");
+
+    Plan deleting = decideAfter(delete, object, GALLERY, deleting(scaled(before, 0, 0)));
+    assertThat(deleting.actions()).isEmpty();
+
+    Plan create = decideAfter(deleting, object, GALLERY, null);
+    PoolSettings settings = ((Create) create.actions().get(0)).definition().settings();
+    assertThat(settings.taskSlotsPerNode()).isEqualTo(4);
+    assertThat(settings.scale())
+        .isEqualTo(new FixedScaleSettings(50, 0, java.time.Duration.ofMinutes(15), null));
+    assertThat(create.status().getRollout().getPhase()).isEqualTo(RolloutStatus.SCALING_UP);
+    assertThat(create.notices()).extracting(Notice::reason).contains("Recreating");
+  }
+
+  @Test
+  void withStrategyManualAnEmptyPoolIsNeverDeleted() {
+    BatchPool object = pool(0);
+    PoolInfo before = azure(object, "Steady", 0, 0);
+    object.getSpec().setTaskSlotsPerNode(4);
+
+    Plan plan = decide(object, GALLERY, Optional.of(before), List.of());
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(condition(plan, Conditions.STALLED).getReason()).isEqualTo("RolloutRequired");
+    assertThat(condition(plan, Conditions.STALLED).getMessage()).contains("of an existing pool");
+  }
+
+  @Test
+  void theOldImageStaysInUseUntilThePoolRunsOnTheNewOne() {
+    BatchPool object = rolling(pool(50));
+    object.getSpec().getImage().setGalleryImageVersionRef(new LocalObjectReference("v1"));
+    Plan created = decide(object, GALLERY, Optional.empty(), List.of());
+    assertThat(created.status().getImageInUse().getName()).isEqualTo("v1");
+    PoolInfo onV1 = azure(object, "Steady", 50, 50);
+
+    object.getSpec().getImage().setGalleryImageVersionRef(new LocalObjectReference("v2"));
+    object.getMetadata().setGeneration(2L);
+    ResolvedImage v2 =
+        new ResolvedImage(
+            ImageReference.ofId(IMAGE_ID.replace("1.0.0", "2.0.0")),
+            ImageKind.GALLERY,
+            "Linux",
+            null,
+            null);
+    Plan drain = decideAfter(created, object, v2, onV1);
+    assertThat(drain.status().getRollout().getChanges()).containsExactly("imageReference");
+    assertThat(drain.status().getImageInUse().getName()).isEqualTo("v1");
+
+    PoolInfo onV2 =
+        withSettings(
+            onV1,
+            PoolSettingsMapper.settings(
+                object,
+                v2.reference(),
+                BatchPoolDecision.effectiveResizeTimeout(object.getSpec(), v2)));
+    Plan after = decideAfter(drain, object, v2, onV2);
+    assertThat(after.status().getImageInUse().getName()).isEqualTo("v2");
   }
 
   @Test
@@ -247,6 +399,85 @@ class BatchPoolDecisionTest {
 
     assertThat(plan.actions()).isEmpty();
     assertThat(plan.status().getEffectiveResizeTimeout()).isNull();
+  }
+
+  /** The next decision, with the status the previous one wrote. */
+  private static Plan decideAfter(
+      Plan previous, BatchPool object, ResolvedImage image, PoolInfo pool) {
+    object.setStatus(previous.status());
+    return decide(object, image, Optional.ofNullable(pool), List.of());
+  }
+
+  private static BatchPool rolling(BatchPool object) {
+    Rollout rollout = new Rollout();
+    rollout.setStrategy(Rollout.Strategy.DrainAndRecreate);
+    object.getSpec().setRollout(rollout);
+    return object;
+  }
+
+  /** The pool Steady at these counts, its targets and its other settings unchanged. */
+  private static PoolInfo scaled(PoolInfo pool, int current, int target) {
+    FixedScaleSettings fixed = (FixedScaleSettings) pool.settings().scale();
+    PoolSettings s = pool.settings();
+    PoolSettings settings =
+        new PoolSettings(
+            s.displayName(),
+            s.vmSize(),
+            s.virtualMachineConfiguration(),
+            new FixedScaleSettings(target, 0, fixed.resizeTimeout(), null),
+            s.startTask(),
+            s.taskSlotsPerNode(),
+            s.metadata(),
+            s.networkConfiguration(),
+            s.userAssignedIdentities(),
+            s.interNodeCommunication(),
+            s.taskSchedulingPolicy(),
+            s.mountConfiguration(),
+            s.applicationPackages(),
+            s.userAccounts(),
+            s.upgradePolicy(),
+            s.tags());
+    return new PoolInfo(
+        pool.id(),
+        pool.name(),
+        pool.etag(),
+        pool.provisioningState(),
+        "Steady",
+        current,
+        0,
+        NOW.minusSeconds(60).atOffset(ZoneOffset.UTC),
+        List.of(),
+        settings);
+  }
+
+  /** The pool resizing towards {@code target}, {@code current} nodes so far. */
+  private static PoolInfo resizing(PoolInfo pool, int current, int target) {
+    PoolInfo scaledPool = scaled(pool, current, target);
+    return new PoolInfo(
+        pool.id(),
+        pool.name(),
+        pool.etag(),
+        pool.provisioningState(),
+        "Resizing",
+        current,
+        0,
+        NOW.minusSeconds(30).atOffset(ZoneOffset.UTC),
+        List.of(),
+        scaledPool.settings());
+  }
+
+  private static PoolInfo deleting(PoolInfo pool) {
+    return new PoolInfo(
+        pool.id(),
+        pool.name(),
+        pool.etag(),
+        "Deleting",
+        pool.allocationState(),
+        pool.currentDedicatedNodes(),
+        pool.currentLowPriorityNodes(),
+        pool.resizeStartTime(),
+        pool.resizeErrors(),
+        pool.settings());
   }
 
   private static Plan decide(

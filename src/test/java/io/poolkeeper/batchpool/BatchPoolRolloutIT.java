@@ -1,0 +1,145 @@
+package io.poolkeeper.batchpool;
+
+import static io.poolkeeper.operator.OperatorHarness.ACCOUNT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.poolkeeper.api.BatchPool;
+import io.poolkeeper.api.BatchPoolStatus.RolloutStatus;
+import io.poolkeeper.api.GalleryImageVersion;
+import io.poolkeeper.azure.PoolRef;
+import io.poolkeeper.azure.PoolService.PoolInfo;
+import io.poolkeeper.kubetest.Kubectl;
+import io.poolkeeper.kubetest.RealApiServer;
+import io.poolkeeper.operator.Conditions;
+import io.poolkeeper.operator.OperatorHarness;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Rollouts of changes Azure cannot apply to a pool with nodes (issue 10, DESIGN.md "Rollouts"), on
+ * the real API server with the Azure emulator: the example pool (strategy DrainAndRecreate) drains
+ * to zero, takes the change in place or is created again with the same pool id, and scales back,
+ * also when the operator is stopped in the middle and started again.
+ */
+@ExtendWith(RealApiServer.class)
+class BatchPoolRolloutIT {
+
+  private static final String NAME = "render-pool";
+  private static final String VERSION = "render-base-1-0-0";
+  private static final PoolRef POOL = ACCOUNT.pool(NAME);
+
+  private final KubernetesClient client;
+  private final Kubectl kubectl;
+  private OperatorHarness world;
+
+  BatchPoolRolloutIT(KubernetesClient client, Kubectl kubectl) {
+    this.client = client;
+    this.kubectl = kubectl;
+  }
+
+  @BeforeEach
+  void startWorld() {
+    world = OperatorHarness.start(client, kubectl, "bprollout");
+    world.apply(world.example("render-chain.yaml", "ManagedImage"));
+    world.apply(world.example("render-chain.yaml", "GalleryImageVersion"));
+    world.untilCondition(GalleryImageVersion.class, VERSION, Conditions.READY, "True");
+    world.apply(world.example("render-chain.yaml", "BatchPool"));
+    world.untilCondition(BatchPool.class, NAME, Conditions.READY, "True");
+  }
+
+  @AfterEach
+  void stopWorld() {
+    world.close();
+  }
+
+  @Test
+  void aVmSizeChangeDrainsChangesTheEmptyPoolInPlaceAndScalesBackAcrossAnOperatorRestart() {
+    ObjectNode pool = world.example("render-chain.yaml", "BatchPool");
+    ((ObjectNode) pool.get("spec")).put("vmSize", "Standard_D8s_v5");
+    world.apply(pool);
+
+    world.until(
+        () -> world.get(BatchPool.class, NAME),
+        object -> phase(object).equals(RolloutStatus.DRAINING));
+    world.stopOperator();
+    // Azure carries on draining while no operator runs.
+    world.until(() -> world.azure.pools().get(POOL).orElseThrow(), PoolInfo::isEmpty);
+    world.startOperator(true);
+
+    BatchPool done = untilRolledOut();
+    PoolInfo azure = world.azure.pools().get(POOL).orElseThrow();
+    assertThat(azure.settings().vmSize()).isEqualToIgnoringCase("Standard_D8s_v5");
+    assertThat(azure.name()).isEqualTo(NAME);
+    assertThat(azure.currentDedicatedNodes()).isEqualTo(50);
+    assertThat(done.getStatus().getCurrentDedicatedNodes()).isEqualTo(50);
+    assertThat(world.eventReasons(NAME))
+        .contains("RolloutStarted", "Applying", "RolloutCompleted")
+        .doesNotContain("Recreating");
+    // Changed in place: the pool was never deleted.
+    assertThat(world.admin().requestCounts().keySet())
+        .noneMatch(
+            key ->
+                key.startsWith("DELETE ") && key.endsWith("Microsoft.Batch/batchAccounts/pools"));
+  }
+
+  @Test
+  void aChangeThatNeedsANewPoolRecreatesItWithTheSamePoolIdAcrossAnOperatorRestart() {
+    ObjectNode pool = world.example("render-chain.yaml", "BatchPool");
+    ((ObjectNode) pool.get("spec")).put("taskSlotsPerNode", 4);
+    world.apply(pool);
+
+    world.until(
+        () -> world.get(BatchPool.class, NAME),
+        object -> phase(object).equals(RolloutStatus.RECREATING));
+    world.stopOperator();
+    world.until(() -> world.azure.pools().get(POOL), Optional::isEmpty);
+    world.startOperator(true);
+
+    untilRolledOut();
+    PoolInfo azure = world.azure.pools().get(POOL).orElseThrow();
+    assertThat(azure.name()).isEqualTo(NAME);
+    assertThat(azure.settings().taskSlotsPerNode()).isEqualTo(4);
+    assertThat(azure.currentDedicatedNodes()).isEqualTo(50);
+    assertThat(world.eventReasons(NAME)).contains("RolloutStarted", "Recreating");
+  }
+
+  @Test
+  void withStrategyManualTheChangeIsBlockedWithWhatToDoAndAzureIsUntouched() {
+    ObjectNode pool = world.example("render-chain.yaml", "BatchPool");
+    ((ObjectNode) pool.at("/spec/rollout")).put("strategy", "Manual");
+    ((ObjectNode) pool.get("spec")).put("vmSize", "Standard_D8s_v5");
+    world.apply(pool);
+
+    BatchPool blocked = world.untilCondition(BatchPool.class, NAME, Conditions.STALLED, "True");
+    assertThat(OperatorHarness.condition(blocked, Conditions.STALLED).getReason())
+        .isEqualTo("RolloutRequired");
+    assertThat(OperatorHarness.condition(blocked, Conditions.STALLED).getMessage())
+        .contains("DrainAndRecreate", "kubectl scale bp/" + NAME + " --replicas=0");
+    assertThat(phase(blocked)).isEqualTo(RolloutStatus.BLOCKED);
+    PoolInfo azure = world.azure.pools().get(POOL).orElseThrow();
+    assertThat(azure.currentDedicatedNodes()).isEqualTo(50);
+    assertThat(azure.settings().vmSize()).isEqualToIgnoringCase("Standard_D4s_v5");
+  }
+
+  private BatchPool untilRolledOut() {
+    return world.until(
+        () -> world.get(BatchPool.class, NAME),
+        object ->
+            object.getStatus() != null
+                && object.getStatus().getRollout() == null
+                && Long.valueOf(object.getMetadata().getGeneration())
+                    .equals(object.getStatus().getObservedGeneration())
+                && "True".equals(OperatorHarness.conditionStatus(object, Conditions.READY)));
+  }
+
+  private static String phase(BatchPool object) {
+    return object.getStatus() == null || object.getStatus().getRollout() == null
+        ? ""
+        : String.valueOf(object.getStatus().getRollout().getPhase());
+  }
+}
