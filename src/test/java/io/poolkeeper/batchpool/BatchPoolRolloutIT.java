@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.poolkeeper.api.BatchPool;
 import io.poolkeeper.api.BatchPoolStatus.RolloutStatus;
 import io.poolkeeper.api.GalleryImageVersion;
+import io.poolkeeper.azure.GalleryImageVersionRef;
 import io.poolkeeper.azure.PoolRef;
 import io.poolkeeper.azure.PoolService.PoolInfo;
 import io.poolkeeper.kubetest.Kubectl;
@@ -106,6 +107,51 @@ class BatchPoolRolloutIT {
     assertThat(azure.settings().taskSlotsPerNode()).isEqualTo(4);
     assertThat(azure.currentDedicatedNodes()).isEqualTo(50);
     assertThat(world.eventReasons(NAME)).contains("RolloutStarted", "Recreating");
+  }
+
+  @Test
+  void anImageChangeKeepsTheOldVersionUntilThePoolNoLongerRunsOnIt() {
+    ObjectNode next = world.example("render-chain.yaml", "GalleryImageVersion");
+    ((ObjectNode) next.get("metadata")).put("name", "render-base-1-1-0");
+    ((ObjectNode) next.get("spec")).put("version", "1.1.0");
+    world.apply(next);
+    world.untilCondition(GalleryImageVersion.class, "render-base-1-1-0", Conditions.READY, "True");
+
+    ObjectNode pool = world.example("render-chain.yaml", "BatchPool");
+    ((ObjectNode) pool.at("/spec/image/galleryImageVersionRef")).put("name", "render-base-1-1-0");
+    world.apply(pool);
+    world.until(
+        () -> world.get(BatchPool.class, NAME),
+        object -> phase(object).equals(RolloutStatus.DRAINING));
+
+    // The nodes still boot 1.0.0: deleting it now leaves it Terminating, in use, in Azure.
+    kubectl.succeed("delete", "-n", world.namespace, "giv", VERSION, "--wait=false");
+    GalleryImageVersion kept =
+        world.untilCondition(GalleryImageVersion.class, VERSION, "InUse", "True");
+    assertThat(OperatorHarness.condition(kept, "InUse").getMessage()).contains("BatchPool " + NAME);
+
+    untilRolledOut();
+    PoolInfo azure = world.azure.pools().get(POOL).orElseThrow();
+    assertThat(azure.settings().virtualMachineConfiguration().imageReference().id())
+        .isEqualToIgnoringCase(
+            world
+                .get(GalleryImageVersion.class, "render-base-1-1-0")
+                .getStatus()
+                .getImageVersionResourceId());
+    // Released once the pool runs on 1.1.0: the old version goes, in Kubernetes and in Azure.
+    world.untilGone(GalleryImageVersion.class, VERSION);
+    assertThat(
+            world
+                .azure
+                .galleries()
+                .getVersion(
+                    new GalleryImageVersionRef(
+                        OperatorHarness.SUBSCRIPTION,
+                        OperatorHarness.IMAGES_GROUP,
+                        "render_gallery",
+                        "render-base",
+                        "1.0.0")))
+        .isEmpty();
   }
 
   @Test
