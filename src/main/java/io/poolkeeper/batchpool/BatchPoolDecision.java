@@ -495,8 +495,8 @@ final class BatchPoolDecision {
         + " low-priority nodes.";
   }
 
-  private static PoolPatch withScale(
-      PoolPatch patch, io.poolkeeper.azure.PoolService.ScaleSettings scale) {
+  /** The same patch with these scale settings ({@code null}: none). */
+  static PoolPatch withScale(PoolPatch patch, io.poolkeeper.azure.PoolService.ScaleSettings scale) {
     return new PoolPatch(
         scale,
         patch.startTask(),

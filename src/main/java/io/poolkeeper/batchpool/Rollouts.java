@@ -92,7 +92,7 @@ final class Rollouts {
 
     if (pool.isEmpty() && !recreate) {
       // No node is disturbed: Batch takes these on an empty pool, whatever the strategy.
-      PoolPatch patch = withoutScale(changes.patch());
+      PoolPatch patch = BatchPoolDecision.withScale(changes.patch(), null);
       return progress(
           context,
           RolloutStatus.APPLYING,
@@ -288,44 +288,16 @@ final class Rollouts {
   /** The drain resize, and the owner tag if the pool lacks it (an adopted pool). */
   private static PoolPatch drainPatch(Context context, FixedScaleSettings drain) {
     boolean tagsDiffer = context.changes().inPlace().contains("tags");
-    return new PoolPatch(
-        drain,
-        null,
-        null,
-        null,
-        null,
-        tagsDiffer ? context.wanted().tags() : null,
-        null,
-        null,
-        null,
-        context.pool().etag());
+    return scaleAndTags(context, drain, tagsDiffer ? context.wanted().tags() : null);
   }
 
   private static PoolPatch tagsOnly(Context context) {
-    return new PoolPatch(
-        null,
-        null,
-        null,
-        null,
-        null,
-        context.wanted().tags(),
-        null,
-        null,
-        null,
-        context.pool().etag());
+    return scaleAndTags(context, null, context.wanted().tags());
   }
 
-  private static PoolPatch withoutScale(PoolPatch patch) {
+  private static PoolPatch scaleAndTags(
+      Context context, FixedScaleSettings scale, java.util.Map<String, String> tags) {
     return new PoolPatch(
-        null,
-        patch.startTask(),
-        patch.metadata(),
-        patch.applicationPackages(),
-        patch.upgradePolicy(),
-        patch.tags(),
-        patch.vmSize(),
-        patch.virtualMachineConfiguration(),
-        patch.userAssignedIdentities(),
-        patch.ifMatch());
+        scale, null, null, null, null, tags, null, null, null, context.pool().etag());
   }
 }
