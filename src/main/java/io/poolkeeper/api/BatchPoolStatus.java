@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.model.annotation.LabelSelector;
 import io.fabric8.kubernetes.model.annotation.StatusReplicas;
+import java.util.Map;
 
 /** What the operator observed of a Batch pool. Written by the operator only. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -54,6 +55,15 @@ public class BatchPoolStatus extends ObservedStatus {
 
   @JsonPropertyDescription("Progress of a rollout of vmSize or image.")
   private RolloutStatus rollout;
+
+  @JsonPropertyDescription(
+      "Secret name to the resourceVersion the Secret had when the operator last sent its values"
+          + " to Azure, for each Secret the spec names. Only versions: Secret values are never"
+          + " written to status. Azure never returns secrets, so a Secret with another"
+          + " resourceVersion (any of its keys changed) is sent again: startTask in place;"
+          + " mountConfiguration, containerConfiguration, userAccounts and extensions need a new"
+          + " pool.")
+  private Map<String, String> appliedSecretVersions;
 
   public String getPoolResourceId() {
     return poolResourceId;
@@ -149,6 +159,14 @@ public class BatchPoolStatus extends ObservedStatus {
 
   public void setRollout(RolloutStatus rollout) {
     this.rollout = rollout;
+  }
+
+  public Map<String, String> getAppliedSecretVersions() {
+    return appliedSecretVersions;
+  }
+
+  public void setAppliedSecretVersions(Map<String, String> appliedSecretVersions) {
+    this.appliedSecretVersions = appliedSecretVersions;
   }
 
   /** A fixed scale the operator sent to Azure, and when. */
