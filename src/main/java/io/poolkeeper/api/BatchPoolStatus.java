@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.model.annotation.LabelSelector;
 import io.fabric8.kubernetes.model.annotation.StatusReplicas;
 import java.util.List;
+import java.util.Map;
 
 /** What the operator observed of a Batch pool. Written by the operator only. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -63,6 +64,15 @@ public class BatchPoolStatus extends ObservedStatus {
           + " (and kept, with its delete lock) until the pool runs on another image, so a rollout"
           + " to a new image never loses the old one while nodes still boot it.")
   private ImageInUse imageInUse;
+
+  @JsonPropertyDescription(
+      "Secret name to the resourceVersion the Secret had when the operator last sent its values"
+          + " to Azure, for each Secret the spec names. Only versions: Secret values are never"
+          + " written to status. Azure never returns secrets, so a Secret with another"
+          + " resourceVersion (any of its keys changed) is sent again: startTask in place;"
+          + " mountConfiguration, containerConfiguration, userAccounts and extensions need a new"
+          + " pool.")
+  private Map<String, String> appliedSecretVersions;
 
   public String getPoolResourceId() {
     return poolResourceId;
@@ -166,6 +176,14 @@ public class BatchPoolStatus extends ObservedStatus {
 
   public void setRollout(RolloutStatus rollout) {
     this.rollout = rollout;
+  }
+
+  public Map<String, String> getAppliedSecretVersions() {
+    return appliedSecretVersions;
+  }
+
+  public void setAppliedSecretVersions(Map<String, String> appliedSecretVersions) {
+    this.appliedSecretVersions = appliedSecretVersions;
   }
 
   /** A fixed scale the operator sent to Azure, and when. */

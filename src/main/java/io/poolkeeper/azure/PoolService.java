@@ -110,6 +110,20 @@ public interface PoolService {
               : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
     }
 
+    /** This start task as Azure reports it back: without its registry's password. */
+    public StartTaskSettings withoutSecrets() {
+      return containerSettings == null
+          ? this
+          : new StartTaskSettings(
+              commandLine,
+              resourceFiles,
+              environment,
+              userIdentity,
+              maxTaskRetryCount,
+              waitForSuccess,
+              containerSettings.withoutSecrets());
+    }
+
     /** A command line run by the pool-wide auto user at the given elevation level. */
     public static StartTaskSettings asAutoUser(
         String commandLine,
@@ -131,8 +145,8 @@ public interface PoolService {
   /**
    * A pool's settings as Poolkeeper wants them or Azure reports them, named as the Batch REST API
    * 2026-08-01 names them. A {@code null} single value is one Azure defaults; lists and maps are
-   * never null (empty: none). Secrets inside (mount keys, registry and user passwords) are masked
-   * by {@code toString}; Azure never reports them back.
+   * never null (empty: none). Secrets inside (mount keys, registry and user passwords, the start
+   * task's registry password) are masked by {@code toString}; Azure never reports them back.
    *
    * @param userAssignedIdentities the pool's user-assigned managed identities, by resource ID (the
    *     pool resource's {@code identity})
@@ -202,7 +216,7 @@ public interface PoolService {
           vmSize,
           virtualMachineConfiguration == null ? null : virtualMachineConfiguration.withoutSecrets(),
           scale,
-          startTask,
+          startTask == null ? null : startTask.withoutSecrets(),
           taskSlotsPerNode,
           metadata,
           networkConfiguration,

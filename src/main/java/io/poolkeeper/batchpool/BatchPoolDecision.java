@@ -15,10 +15,13 @@ import io.poolkeeper.azure.PoolService.PoolDefinition;
 import io.poolkeeper.azure.PoolService.PoolInfo;
 import io.poolkeeper.azure.PoolService.PoolPatch;
 import io.poolkeeper.azure.PoolService.PoolSettings;
+import io.poolkeeper.azure.PoolService.StartTaskSettings;
+import io.poolkeeper.batchpool.PoolSettingsMapper.SecretUse;
 import io.poolkeeper.operator.Conditions;
 import io.poolkeeper.operator.Notice;
 import io.poolkeeper.operator.OwnerTag;
 import io.poolkeeper.operator.Pace;
+import io.poolkeeper.operator.SecretValues;
 import io.poolkeeper.policy.CustomImageLimits;
 import io.poolkeeper.policy.CustomImageLimits.PoolTargets;
 import io.poolkeeper.policy.NodeAgentSkus;
@@ -28,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -54,12 +58,24 @@ final class BatchPoolDecision {
    *
    * @param pool the pool in Azure, or empty when it does not exist
    * @param earlierOnSameImage the targets of the BatchPools created before this one on its image
+   * @param secrets the values and versions of the Secrets the spec names
    */
   record Observation(
       PoolRef ref,
       ResolvedImage image,
       Optional<PoolInfo> pool,
-      List<PoolTargets> earlierOnSameImage) {}
+      List<PoolTargets> earlierOnSameImage,
+      SecretValues.Resolved secrets) {
+
+    /** An observation of a spec that names no Secret. */
+    Observation(
+        PoolRef ref,
+        ResolvedImage image,
+        Optional<PoolInfo> pool,
+        List<PoolTargets> earlierOnSameImage) {
+      this(ref, image, pool, earlierOnSameImage, SecretValues.Resolved.NONE);
+    }
+  }
 
   sealed interface Action {}
 
@@ -90,20 +106,6 @@ final class BatchPoolDecision {
       notices.add(Notice.warning("ManagedImagePool", image.warning()));
     }
 
-    List<String> unsupported = PoolSettingsMapper.unsupported(spec);
-    if (!unsupported.isEmpty()) {
-      return stalled(
-          object,
-          status,
-          notices,
-          image,
-          null,
-          "SettingNotSupported",
-          "This operator version does not send "
-              + String.join(", ", unsupported)
-              + " to Azure yet; remove them from the spec, or create the pool without them.",
-          now);
-    }
     if (!image.ready()) {
       return finish(
           object,
@@ -127,7 +129,14 @@ final class BatchPoolDecision {
     Duration timeout = effectiveResizeTimeout(spec, image);
     status.setEffectiveResizeTimeout(
         spec.getScale().getFixed() == null ? null : timeout.toString());
-    PoolSettings wanted = PoolSettingsMapper.settings(object, image.reference(), timeout);
+    PoolSettings wanted =
+        PoolSettingsMapper.settings(object, image.reference(), timeout, observed.secrets());
+    List<SecretUse> secretUses = PoolSettingsMapper.secretReferences(spec);
+    Map<String, String> appliedSecrets =
+        previous.getAppliedSecretVersions() == null
+            ? Map.of()
+            : previous.getAppliedSecretVersions();
+    Map<String, String> currentSecrets = observed.secrets().versions();
 
     String capacity = null;
     if (image.custom() && spec.getScale().getFixed() != null) {
@@ -164,6 +173,10 @@ final class BatchPoolDecision {
         notices.add(
             Notice.normal("Creating", "Creating pool " + observed.ref().poolId() + " in Azure."));
       }
+      status.setAppliedSecretVersions(
+          versions(
+              AppliedSecrets.recorded(
+                  secretUses, Map.of(), currentSecrets, settingsOf(secretUses))));
       return finish(
           object,
           status,
@@ -216,7 +229,19 @@ final class BatchPoolDecision {
           now);
     }
 
-    PoolChanges.Plan changes = PoolChanges.between(wanted, pool);
+    PoolChanges.Plan compared = PoolChanges.between(wanted, pool);
+    Map<String, Set<String>> secretChanges =
+        AppliedSecrets.changes(secretUses, appliedSecrets, currentSecrets);
+    Set<String> secretRollout = new TreeSet<>(secretChanges.keySet());
+    secretRollout.remove(PoolSettingsMapper.START_TASK);
+    status.setAppliedSecretVersions(
+        versions(AppliedSecrets.recorded(secretUses, appliedSecrets, currentSecrets, Set.of())));
+    // Azure never returns secrets: a changed Secret of a setting that needs a new pool is a
+    // difference PoolChanges cannot see.
+    Set<String> newPool = new TreeSet<>(compared.newPool());
+    newPool.addAll(secretRollout);
+    PoolChanges.Plan changes =
+        new PoolChanges.Plan(compared.inPlace(), compared.whileEmpty(), newPool, compared.patch());
     if (!changes.newPool().isEmpty() || !changes.whileEmpty().isEmpty()) {
       Rollouts.Context rollout =
           new Rollouts.Context(
@@ -250,6 +275,12 @@ final class BatchPoolDecision {
 
     List<Action> actions = new ArrayList<>();
     PoolPatch patch = changes.patch();
+    // Azure never returns the start task's registry password: PoolChanges cannot see it change.
+    Set<String> startTaskSecrets = secretChanges.get(PoolSettingsMapper.START_TASK);
+    boolean resendStartTask = startTaskSecrets != null && patch.startTask() == null;
+    if (resendStartTask) {
+      patch = withStartTask(patch, wanted.startTask());
+    }
     boolean sendScale = false;
     String stalledReason = null;
     String stalledMessage = null;
@@ -303,6 +334,18 @@ final class BatchPoolDecision {
     }
     if (!patch.isEmpty()) {
       actions.add(new Patch(patch, sendScale));
+      status.setAppliedSecretVersions(
+          versions(
+              AppliedSecrets.recorded(
+                  secretUses, appliedSecrets, currentSecrets, settingsSentBy(patch))));
+      if (resendStartTask) {
+        notices.add(
+            Notice.normal(
+                "SecretChanged",
+                "Sending startTask to Azure again: Secret "
+                    + String.join(", ", startTaskSecrets)
+                    + " changed since it was last sent."));
+      }
       Set<String> other = new TreeSet<>(changes.inPlace());
       other.remove("scaleSettings");
       if (!other.isEmpty()) {
@@ -495,6 +538,45 @@ final class BatchPoolDecision {
         + " low-priority nodes.";
   }
 
+  /** The settings with Secrets in them that a PATCH carries. */
+  private static Set<String> settingsSentBy(PoolPatch patch) {
+    Set<String> sent = new TreeSet<>();
+    if (patch.startTask() != null) {
+      sent.add(PoolSettingsMapper.START_TASK);
+    }
+    // Batch replaces the virtual machine configuration whole, registries and extensions with it.
+    if (patch.virtualMachineConfiguration() != null) {
+      sent.add(PoolSettingsMapper.CONTAINER_CONFIGURATION);
+      sent.add(PoolSettingsMapper.EXTENSIONS);
+    }
+    return sent;
+  }
+
+  private static Set<String> settingsOf(List<SecretUse> uses) {
+    Set<String> settings = new TreeSet<>();
+    uses.forEach(use -> settings.add(use.setting()));
+    return settings;
+  }
+
+  /** Versions for status: none is left out rather than written as an empty map. */
+  private static Map<String, String> versions(Map<String, String> versions) {
+    return versions.isEmpty() ? null : versions;
+  }
+
+  private static PoolPatch withStartTask(PoolPatch patch, StartTaskSettings startTask) {
+    return new PoolPatch(
+        patch.scale(),
+        startTask,
+        patch.metadata(),
+        patch.applicationPackages(),
+        patch.upgradePolicy(),
+        patch.tags(),
+        patch.vmSize(),
+        patch.virtualMachineConfiguration(),
+        patch.userAssignedIdentities(),
+        patch.ifMatch());
+  }
+
   /** The same patch with these scale settings ({@code null}: none). */
   static PoolPatch withScale(PoolPatch patch, io.poolkeeper.azure.PoolService.ScaleSettings scale) {
     return new PoolPatch(
@@ -578,6 +660,16 @@ final class BatchPoolDecision {
       Instant now) {
     List<io.poolkeeper.api.Condition> previous =
         object.getStatus() == null ? null : object.getStatus().getConditions();
+    // An empty object in a status patch comes back as null from server-side apply and the API
+    // server refuses the patch (kubernetes/kubernetes#104694): leave an empty resize out.
+    BatchPoolStatus.Resize resize = status.getResize();
+    if (resize != null
+        && resize.getAttempts() == null
+        && resize.getLastError() == null
+        && resize.getNextAttemptTime() == null
+        && resize.getStopRequestedTime() == null) {
+      status.setResize(null);
+    }
     status.setConditions(
         Conditions.merge(previous, conditions, object.getMetadata().getGeneration(), now));
     return new Plan(List.copyOf(actions), List.copyOf(notices), status, pace);
@@ -618,6 +710,7 @@ final class BatchPoolDecision {
     status.setRollout(previous.getRollout());
     status.setImageInUse(previous.getImageInUse());
     status.setPendingOperation(previous.getPendingOperation());
+    status.setAppliedSecretVersions(previous.getAppliedSecretVersions());
     return status;
   }
 

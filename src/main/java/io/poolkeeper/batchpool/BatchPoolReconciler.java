@@ -35,6 +35,7 @@ import io.poolkeeper.operator.Conditions;
 import io.poolkeeper.operator.Notice;
 import io.poolkeeper.operator.OperatorContext;
 import io.poolkeeper.operator.OwnerTag;
+import io.poolkeeper.operator.SecretValues;
 import io.poolkeeper.operator.StatusUpdates;
 import io.poolkeeper.policy.CustomImageLimits.PoolTargets;
 import io.poolkeeper.policy.ResizeTimeouts.ImageKind;
@@ -78,7 +79,13 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
     PoolRef ref = refOf(object);
     ResolvedImage image = resolveImage(object, ref.account(), context.getClient());
     Optional<PoolInfo> pool = observe(object, ref);
-    Observation observed = new Observation(ref, image, pool, earlierOnSameImage(object));
+    Observation observed =
+        new Observation(
+            ref,
+            image,
+            pool,
+            earlierOnSameImage(object),
+            resolveSecrets(object, context.getClient()));
     Instant now = operator.clock().instant();
     Plan plan = BatchPoolDecision.reconcile(object, observed, now);
     BatchPoolStatus status = act(object, ref, plan);
@@ -298,6 +305,22 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
         null,
         null,
         null);
+  }
+
+  /**
+   * The Secret keys the spec names, read afresh on every reconcile (one get per Secret), so a
+   * changed Secret is sent to Azure at the next poll.
+   */
+  private static SecretValues.Resolved resolveSecrets(BatchPool object, KubernetesClient client) {
+    List<SecretValues.Reference> references =
+        PoolSettingsMapper.secretReferences(object.getSpec()).stream()
+            .map(PoolSettingsMapper.SecretUse::reference)
+            .distinct()
+            .toList();
+    if (references.isEmpty()) {
+      return SecretValues.Resolved.NONE;
+    }
+    return new SecretValues(client).resolve(object.getMetadata().getNamespace(), references);
   }
 
   private static String regions(List<RegionReplication> replication) {

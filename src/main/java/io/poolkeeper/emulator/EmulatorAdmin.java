@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a test or a user controls in the emulator: seeding what the operator presupposes
@@ -141,7 +142,10 @@ public final class EmulatorAdmin {
     return state.faults().rules();
   }
 
-  /** The next resize of the pool ends Steady with the given resize error. */
+  /**
+   * The next resize of the pool ends Steady with the given resize error; each call queues one more,
+   * so two calls fail the next two resizes.
+   */
   public void failNextResize(ResizeFailure failure) {
     state.faults().failNextResize(failure);
   }
@@ -252,6 +256,21 @@ public final class EmulatorAdmin {
     ObjectNode body = EmulatorJson.object();
     body.putObject("properties").putObject("publishingProfile").set("targetRegions", regions);
     return send("PATCH", id, body);
+  }
+
+  /**
+   * A pool's properties as clients last wrote them, with the write-only secrets (mount keys,
+   * passwords, protected settings) that Batch keeps but never answers: how a test proves a secret
+   * reached Azure. Only in Java, never on the REST admin API, so the values stay in the process.
+   * Empty when there is no such pool.
+   */
+  public Optional<JsonNode> receivedPoolProperties(String poolId) {
+    synchronized (state) {
+      return state
+          .store()
+          .find(ResourceId.parse(poolId), PoolResource.class)
+          .map(pool -> pool.properties().deepCopy());
+    }
   }
 
   /** Requests so far by method and resource type, such as {@code GET Microsoft.Compute/images}. */

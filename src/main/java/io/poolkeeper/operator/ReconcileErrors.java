@@ -72,6 +72,9 @@ public final class ReconcileErrors {
     if (failure instanceof SecretValues.MissingSecretException missing) {
       return Health.stalled("SecretMissing", missing.getMessage());
     }
+    if (failure instanceof SecretValues.InvalidSecretException invalid) {
+      return Health.stalled("SecretInvalid", invalid.getMessage());
+    }
     if (failure instanceof OperatorSettings.MissingSubscriptionException missing) {
       return Health.stalled("SubscriptionMissing", capitalized(missing.getMessage()) + ".");
     }
@@ -168,7 +171,10 @@ public final class ReconcileErrors {
             + resource.getMetadata().getNamespace()
             + "/"
             + resource.getMetadata().getName();
-    if (failure instanceof AzureException || failure instanceof KubernetesClientException) {
+    if (failure instanceof AzureException
+        || failure instanceof KubernetesClientException
+        || failure instanceof SecretValues.MissingSecretException
+        || failure instanceof SecretValues.InvalidSecretException) {
       LOG.info("{}: {}", name, failure.getMessage());
     } else if (attempt <= 1) {
       LOG.error("{}: reconcile failed unexpectedly", name, failure);

@@ -1,10 +1,17 @@
 package io.poolkeeper.operator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +24,13 @@ import java.util.TreeMap;
  * knows when to apply a changed value.
  */
 public final class SecretValues {
+
+  /**
+   * Strict JSON for values that hold a JSON object: fabric8's unmarshal would take YAML as well,
+   * and trailing text after the object is refused rather than ignored.
+   */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   private final KubernetesClient client;
 
@@ -34,13 +48,49 @@ public final class SecretValues {
    */
   public record Resolved(Map<Reference, String> values, Map<String, String> versions) {
 
+    /** Nothing resolved: for an object that names no Secret. */
+    public static final Resolved NONE = new Resolved(Map.of(), Map.of());
+
     public Resolved {
       values = Map.copyOf(values);
-      versions = Map.copyOf(new TreeMap<>(versions));
+      versions = Collections.unmodifiableMap(new TreeMap<>(versions));
     }
 
+    /** The value of the key, or {@code null} if it was not among those resolved. */
     public String value(Reference reference) {
       return values.get(reference);
+    }
+
+    /**
+     * The value of a key that must hold a JSON object (a VM extension's protected settings). Any
+     * other value is an {@link InvalidSecretException} naming the Secret and key; neither the value
+     * nor the parser's message, which quotes it, goes into it.
+     *
+     * @throws IllegalArgumentException if the key was not among those resolved
+     */
+    public Map<String, Object> jsonObject(Reference reference) {
+      String value = values.get(reference);
+      if (value == null) {
+        throw new IllegalArgumentException(
+            "Secret " + reference.secretName() + " key " + reference.key() + " was not resolved");
+      }
+      JsonNode parsed;
+      try {
+        parsed = JSON.readTree(value);
+      } catch (JsonProcessingException e) {
+        parsed = null;
+      }
+      if (parsed == null || !parsed.isObject()) {
+        throw new InvalidSecretException(
+            "Secret "
+                + reference.secretName()
+                + " key "
+                + reference.key()
+                + " does not hold a JSON object, which the setting that names it needs (such as"
+                + " {\"key\": \"value\"}): correct the value in the Secret.");
+      }
+      return Collections.unmodifiableMap(
+          JSON.convertValue(parsed, new TypeReference<LinkedHashMap<String, Object>>() {}));
     }
 
     /** Never the values. */
@@ -101,6 +151,13 @@ public final class SecretValues {
   /** A Secret or key a spec names does not exist. */
   public static final class MissingSecretException extends RuntimeException {
     MissingSecretException(String message) {
+      super(message);
+    }
+  }
+
+  /** A key a spec names holds a value the setting cannot take. */
+  public static final class InvalidSecretException extends RuntimeException {
+    InvalidSecretException(String message) {
       super(message);
     }
   }

@@ -9,11 +9,13 @@ import io.poolkeeper.azure.PoolService.PoolSettings;
 import io.poolkeeper.azure.PoolService.StartTaskSettings;
 import io.poolkeeper.azure.batch.PoolModel.ApplicationPackageReference;
 import io.poolkeeper.azure.batch.PoolModel.AzureFileShareConfiguration;
+import io.poolkeeper.azure.batch.PoolModel.ContainerRegistry;
 import io.poolkeeper.azure.batch.PoolModel.ImageReference;
 import io.poolkeeper.azure.batch.PoolModel.MountConfiguration;
 import io.poolkeeper.azure.batch.PoolModel.NetworkConfiguration;
 import io.poolkeeper.azure.batch.PoolModel.OSDisk;
 import io.poolkeeper.azure.batch.PoolModel.SecurityProfile;
+import io.poolkeeper.azure.batch.PoolModel.TaskContainerSettings;
 import io.poolkeeper.azure.batch.PoolModel.TaskSchedulingPolicy;
 import io.poolkeeper.azure.batch.PoolModel.UefiSettings;
 import io.poolkeeper.azure.batch.PoolModel.UpgradePolicy;
@@ -168,6 +170,18 @@ class PoolChangesTest {
   }
 
   @Test
+  void theStartTaskRegistryPasswordIsNotComparedSinceAzureNeverReportsIt() {
+    // TaskContainerSettings.registry.password is x-ms-secret in the 2026-08-01 schema.
+    PoolChanges.Plan plan =
+        PoolChanges.between(
+            settings(builder().startTask(inContainer("registry-password"))),
+            info(settings(builder().startTask(inContainer(null))), 2));
+
+    assertThat(plan.inSync()).isTrue();
+    assertThat(inContainer("registry-password").toString()).doesNotContain("registry-password");
+  }
+
+  @Test
   void secretsNeverShowInToString() {
     PoolSettings withMount =
         settings(builder().mountConfiguration(List.of(fileShare("account-key-value"))));
@@ -182,6 +196,21 @@ class PoolChangesTest {
         null,
         new AzureFileShareConfiguration(
             "acct", "https://acct.file.core.windows.net/share", key, "share", null));
+  }
+
+  private static StartTaskSettings inContainer(String registryPassword) {
+    return new StartTaskSettings(
+        "/bin/true",
+        List.of(),
+        Map.of(),
+        null,
+        0,
+        true,
+        new TaskContainerSettings(
+            null,
+            "docker.example.com/setup:1",
+            new ContainerRegistry("puller", registryPassword, "docker.example.com", null),
+            null));
   }
 
   private static PoolInfo info(PoolSettings settings, int nodes) {

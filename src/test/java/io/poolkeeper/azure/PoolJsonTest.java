@@ -24,9 +24,12 @@ import io.poolkeeper.azure.batch.PoolModel.NodePlacementConfiguration;
 import io.poolkeeper.azure.batch.PoolModel.OSDisk;
 import io.poolkeeper.azure.batch.PoolModel.PoolEndpointConfiguration;
 import io.poolkeeper.azure.batch.PoolModel.ResourceFile;
+import io.poolkeeper.azure.batch.PoolModel.SecurityProfile;
 import io.poolkeeper.azure.batch.PoolModel.TaskSchedulingPolicy;
+import io.poolkeeper.azure.batch.PoolModel.UefiSettings;
 import io.poolkeeper.azure.batch.PoolModel.UserAccount;
 import io.poolkeeper.azure.batch.PoolModel.UserIdentity;
+import io.poolkeeper.azure.batch.PoolModel.VMDiskSecurityProfile;
 import io.poolkeeper.azure.batch.PoolModel.VirtualMachineConfiguration;
 import io.poolkeeper.azure.batch.PoolModel.WindowsConfiguration;
 import java.io.IOException;
@@ -272,6 +275,50 @@ class PoolJsonTest {
     assertThat(body.at("/identity/type").asText()).isEqualTo("UserAssigned");
     assertThat(body.at("/identity/userAssignedIdentities").has(identity)).isTrue();
     assertThat(body.at("/tags/owner").asText()).isEqualTo("poolkeeper");
+  }
+
+  @Test
+  void theOsDiskOfAConfidentialVmCarriesItsEncryptionType() {
+    VirtualMachineConfiguration vm =
+        new VirtualMachineConfiguration(
+            ImageReference.ofId(
+                "/subscriptions/"
+                    + SUBSCRIPTION
+                    + "/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/cvm"),
+            "batch.node.ubuntu 22.04",
+            List.of(),
+            null,
+            null,
+            null,
+            List.of(),
+            new OSDisk(
+                null,
+                null,
+                new ManagedDisk("Premium_LRS", new VMDiskSecurityProfile("VMGuestStateOnly")),
+                null,
+                null),
+            new SecurityProfile("confidentialVM", null, new UefiSettings(true, true)),
+            null,
+            null);
+
+    JsonNode body =
+        PoolJson.createBody(
+            PoolSettings.basic(
+                "Standard_DC4as_v5",
+                vm,
+                new FixedScaleSettings(0, 0, null, null),
+                null,
+                null,
+                Map.of()));
+
+    // ManagedDisk.securityProfile (VMDiskSecurityProfile) of the 2026-08-01 schema: required for
+    // confidential VMs.
+    assertThat(
+            body.at(
+                    "/properties/deploymentConfiguration/virtualMachineConfiguration/osDisk"
+                        + "/managedDisk/securityProfile/securityEncryptionType")
+                .asText())
+        .isEqualTo("VMGuestStateOnly");
   }
 
   static JsonNode example(String name) {

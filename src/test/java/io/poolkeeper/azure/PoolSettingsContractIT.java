@@ -295,7 +295,11 @@ class PoolSettingsContractIT {
             2,
             true,
             new TaskContainerSettings(
-                "--rm", "render.azurecr.io/setup:1", null, "TaskWorkingDirectory")),
+                "--rm",
+                "docker.example.com/setup:1",
+                new ContainerRegistry(
+                    "puller", "start-task-registry-password", "docker.example.com", null),
+                "TaskWorkingDirectory")),
         4,
         Map.of("team", "render"),
         network,

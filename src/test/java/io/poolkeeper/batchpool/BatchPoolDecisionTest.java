@@ -9,10 +9,14 @@ import io.poolkeeper.api.BatchPoolSpec;
 import io.poolkeeper.api.BatchPoolStatus;
 import io.poolkeeper.api.BatchPoolStatus.RolloutStatus;
 import io.poolkeeper.api.Condition;
+import io.poolkeeper.api.ContainerRegistry;
 import io.poolkeeper.api.LocalObjectReference;
+import io.poolkeeper.api.MountConfiguration;
 import io.poolkeeper.api.PoolImage;
 import io.poolkeeper.api.PoolScale;
 import io.poolkeeper.api.Rollout;
+import io.poolkeeper.api.SecretKeyRef;
+import io.poolkeeper.api.SecretValue;
 import io.poolkeeper.api.StartTask;
 import io.poolkeeper.azure.PoolRef;
 import io.poolkeeper.azure.PoolService.FixedScaleSettings;
@@ -28,10 +32,13 @@ import io.poolkeeper.operator.Conditions;
 import io.poolkeeper.operator.Notice;
 import io.poolkeeper.operator.OwnerTag;
 import io.poolkeeper.operator.Pace;
+import io.poolkeeper.operator.SecretValues;
+import io.poolkeeper.operator.SecretValues.Reference;
 import io.poolkeeper.policy.CustomImageLimits.PoolTargets;
 import io.poolkeeper.policy.ResizeTimeouts.ImageKind;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,7 +154,7 @@ class BatchPoolDecisionTest {
             azure.settings().vmSize(),
             azure.settings().virtualMachineConfiguration(),
             azure.settings().scale(),
-            PoolSettingsMapper.startTask(startTask("echo changed")),
+            PoolSettingsMapper.startTask(startTask("echo changed"), SecretValues.Resolved.NONE),
             null,
             Map.of(),
             null,
@@ -322,7 +329,8 @@ class BatchPoolDecisionTest {
             PoolSettingsMapper.settings(
                 object,
                 v2.reference(),
-                BatchPoolDecision.effectiveResizeTimeout(object.getSpec(), v2)));
+                BatchPoolDecision.effectiveResizeTimeout(object.getSpec(), v2),
+                SecretValues.Resolved.NONE));
     Plan after = decideAfter(drain, object, v2, onV2);
     assertThat(after.status().getImageInUse().getName()).isEqualTo("v2");
   }
@@ -480,6 +488,163 @@ class BatchPoolDecisionTest {
         pool.settings());
   }
 
+  // Secrets: Batch never returns a value the 2026-08-01 schema marks x-ms-secret (registry
+  // passwords, mount keys and passwords, ...), so a changed Secret is known by its resourceVersion.
+
+  @Test
+  void aCreateRecordsTheVersionOfEverySecretItSent() {
+    BatchPool object = withSecrets(pool(50));
+
+    Plan plan = decide(object, GALLERY, Optional.empty(), secrets("3", "5"));
+
+    Create create = (Create) plan.actions().get(0);
+    assertThat(create.definition().settings().startTask().containerSettings().registry().password())
+        .isEqualTo("start-password-3");
+    assertThat(create.definition().settings().mountConfiguration().get(0).cifsMountConfiguration())
+        .extracting(cifs -> cifs.password())
+        .isEqualTo("cifs-password-5");
+    assertThat(plan.status().getAppliedSecretVersions())
+        .containsExactly(Map.entry("render-cifs", "5"), Map.entry("start-registry", "3"));
+  }
+
+  @Test
+  void aChangedSecretOfTheStartTaskRegistryIsSentAgainAsAPatchOfTheStartTask() {
+    BatchPool object = readyWithSecrets(Map.of("start-registry", "3", "render-cifs", "5"));
+    PoolInfo azure = azure(object, secrets("3", "5"), "Steady", 50, 50);
+
+    Plan plan = decide(object, GALLERY, Optional.of(azure), secrets("4", "5"));
+
+    assertThat(plan.actions()).hasSize(1);
+    Patch patch = (Patch) plan.actions().get(0);
+    assertThat(patch.scale()).isFalse();
+    assertThat(patch.patch().startTask().containerSettings().registry().password())
+        .isEqualTo("start-password-4");
+    assertThat(patch.patch().ifMatch()).isEqualTo("etag-1");
+    assertThat(plan.status().getAppliedSecretVersions())
+        .containsExactly(Map.entry("render-cifs", "5"), Map.entry("start-registry", "4"));
+    assertThat(plan.notices())
+        .filteredOn(notice -> notice.reason().equals("SecretChanged"))
+        .singleElement()
+        .satisfies(
+            notice ->
+                assertThat(notice.message())
+                    .contains("start-registry")
+                    .doesNotContain("start-password"));
+    assertThat(condition(plan, Conditions.STALLED).getStatus()).isEqualTo("False");
+  }
+
+  @Test
+  void aChangedSecretOfAMountNeedsANewPoolAndIsNotRecorded() {
+    BatchPool object = readyWithSecrets(Map.of("start-registry", "3", "render-cifs", "5"));
+    PoolInfo azure = azure(object, secrets("3", "5"), "Steady", 50, 50);
+
+    Plan plan = decide(object, GALLERY, Optional.of(azure), secrets("3", "6"));
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(condition(plan, Conditions.STALLED).getReason()).isEqualTo("RolloutRequired");
+    assertThat(condition(plan, Conditions.STALLED).getMessage())
+        .contains("mountConfiguration")
+        .doesNotContain("startTask")
+        .doesNotContain("cifs-password");
+    assertThat(plan.status().getAppliedSecretVersions()).containsEntry("render-cifs", "5");
+  }
+
+  @Test
+  void secretsSeenForTheFirstTimeOnAnExistingPoolAreRecordedAndNothingIsSent() {
+    BatchPool object = readyWithSecrets(null);
+    PoolInfo azure = azure(object, secrets("3", "5"), "Steady", 50, 50);
+
+    Plan plan = decide(object, GALLERY, Optional.of(azure), secrets("4", "6"));
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(condition(plan, Conditions.READY).getStatus()).isEqualTo("True");
+    assertThat(plan.status().getAppliedSecretVersions())
+        .containsExactly(Map.entry("render-cifs", "6"), Map.entry("start-registry", "4"));
+  }
+
+  @Test
+  void aStartTaskRegistryPointedAtAnotherSecretIsSentThoughAzureShowsNoDifference() {
+    BatchPool object = readyWithSecrets(Map.of("start-registry", "3", "render-cifs", "5"));
+    PoolInfo azure = azure(object, secrets("3", "5"), "Steady", 50, 50);
+    object
+        .getSpec()
+        .getStartTask()
+        .getContainerSettings()
+        .getRegistry()
+        .setPassword(new SecretValue(new SecretKeyRef("start-registry-v2", "password")));
+    Map<Reference, String> values = new LinkedHashMap<>(secrets("3", "5").values());
+    values.put(new Reference("start-registry-v2", "password"), "rotated-password");
+    SecretValues.Resolved rotated =
+        new SecretValues.Resolved(values, Map.of("start-registry-v2", "1", "render-cifs", "5"));
+
+    Plan plan = decide(object, GALLERY, Optional.of(azure), rotated);
+
+    Patch patch = (Patch) plan.actions().get(0);
+    assertThat(patch.patch().startTask().containerSettings().registry().password())
+        .isEqualTo("rotated-password");
+    assertThat(plan.status().getAppliedSecretVersions())
+        .containsExactly(Map.entry("render-cifs", "5"), Map.entry("start-registry-v2", "1"));
+  }
+
+  private static Plan decide(
+      BatchPool object,
+      ResolvedImage image,
+      Optional<PoolInfo> pool,
+      SecretValues.Resolved secrets) {
+    return BatchPoolDecision.reconcile(
+        object, new Observation(REF, image, pool, List.of(), secrets), NOW);
+  }
+
+  /**
+   * A start task in a container whose registry password, and a CIFS mount whose password, are
+   * Secrets.
+   */
+  private static BatchPool withSecrets(BatchPool object) {
+    StartTask.TaskContainerSettings container = new StartTask.TaskContainerSettings();
+    container.setImageName("docker.example.com/setup:1");
+    ContainerRegistry registry = new ContainerRegistry();
+    registry.setRegistryServer("docker.example.com");
+    registry.setUserName("starter");
+    registry.setPassword(new SecretValue(new SecretKeyRef("start-registry", "password")));
+    container.setRegistry(registry);
+    object.getSpec().getStartTask().setContainerSettings(container);
+    MountConfiguration mount = new MountConfiguration();
+    MountConfiguration.CifsMountConfiguration cifs =
+        new MountConfiguration.CifsMountConfiguration();
+    cifs.setSource("//10.0.0.5/out");
+    cifs.setRelativeMountPath("out");
+    cifs.setUserName("renderer");
+    cifs.setPassword(new SecretValue(new SecretKeyRef("render-cifs", "password")));
+    mount.setCifsMountConfiguration(cifs);
+    object.getSpec().setMountConfiguration(List.of(mount));
+    return object;
+  }
+
+  /**
+   * A Ready pool with Secrets whose versions last sent were these ({@code null}: none recorded).
+   */
+  private static BatchPool readyWithSecrets(Map<String, String> applied) {
+    BatchPool object = withSecrets(pool(50));
+    BatchPoolStatus ready = new BatchPoolStatus();
+    ready.setObservedGeneration(1L);
+    Condition readyCondition = new Condition();
+    readyCondition.setType(Conditions.READY);
+    readyCondition.setStatus("True");
+    ready.setConditions(List.of(readyCondition));
+    ready.setAppliedSecretVersions(applied);
+    object.setStatus(ready);
+    return object;
+  }
+
+  /** The values of the two Secrets of {@link #withSecrets} at these resourceVersions. */
+  private static SecretValues.Resolved secrets(String startRegistry, String cifs) {
+    Map<Reference, String> values = new LinkedHashMap<>();
+    values.put(new Reference("start-registry", "password"), "start-password-" + startRegistry);
+    values.put(new Reference("render-cifs", "password"), "cifs-password-" + cifs);
+    return new SecretValues.Resolved(
+        values, Map.of("start-registry", startRegistry, "render-cifs", cifs));
+  }
+
   private static Plan decide(
       BatchPool object, ResolvedImage image, Optional<PoolInfo> pool, List<PoolTargets> earlier) {
     return BatchPoolDecision.reconcile(object, new Observation(REF, image, pool, earlier), NOW);
@@ -527,11 +692,19 @@ class BatchPoolDecisionTest {
 
   /** The pool as Azure would report it after creating what the spec asks, at these counts. */
   private static PoolInfo azure(BatchPool object, String state, int current, int target) {
+    return azure(object, SecretValues.Resolved.NONE, state, current, target);
+  }
+
+  /** The same, for a spec whose Secrets had these values: Azure reports none of them back. */
+  private static PoolInfo azure(
+      BatchPool object, SecretValues.Resolved secrets, String state, int current, int target) {
     PoolSettings wanted =
         PoolSettingsMapper.settings(
-            object,
-            GALLERY.reference(),
-            BatchPoolDecision.effectiveResizeTimeout(object.getSpec(), GALLERY));
+                object,
+                GALLERY.reference(),
+                BatchPoolDecision.effectiveResizeTimeout(object.getSpec(), GALLERY),
+                secrets)
+            .withoutSecrets();
     PoolSettings reported =
         new PoolSettings(
             wanted.displayName(),
@@ -543,14 +716,14 @@ class BatchPoolDecisionTest {
             wanted.startTask(),
             wanted.taskSlotsPerNode(),
             wanted.metadata(),
-            null,
-            List.of(),
-            null,
-            null,
-            List.of(),
-            List.of(),
-            List.of(),
-            null,
+            wanted.networkConfiguration(),
+            wanted.userAssignedIdentities(),
+            wanted.interNodeCommunication(),
+            wanted.taskSchedulingPolicy(),
+            wanted.mountConfiguration(),
+            wanted.applicationPackages(),
+            wanted.userAccounts(),
+            wanted.upgradePolicy(),
             wanted.tags());
     return new PoolInfo(
         REF.resourceId(),

@@ -99,12 +99,11 @@ class BatchPoolReconcilerIT {
     world
         .admin()
         .failNextResize(new ResizeFailure(POOL.resourceId(), "AllocationTimedout", null, 10));
-    world.apply(world.example("render-chain.yaml", "BatchPool"));
-    // The emulator takes an injected failure when a resize starts: the second is for the retry.
-    world.until(() -> world.azure.pools().get(POOL), java.util.Optional::isPresent);
+    // Queued before the pool exists, so the retry cannot start before its failure is in place.
     world
         .admin()
         .failNextResize(new ResizeFailure(POOL.resourceId(), "AllocationTimedout", null, 10));
+    world.apply(world.example("render-chain.yaml", "BatchPool"));
 
     BatchPool ready = untilReady();
 

@@ -254,8 +254,20 @@ public final class PoolModel {
   /** An empty data disk attached to each node. */
   public record DataDisk(int lun, String caching, int diskSizeGB, ManagedDisk managedDisk) {}
 
-  /** {@code storageAccountType}: Standard_LRS, Premium_LRS or StandardSSD_LRS. */
-  public record ManagedDisk(String storageAccountType) {}
+  /**
+   * {@code storageAccountType}: Standard_LRS, Premium_LRS or StandardSSD_LRS; {@code
+   * securityProfile} only on the OS disk of a confidential VM, which requires it.
+   */
+  public record ManagedDisk(String storageAccountType, VMDiskSecurityProfile securityProfile) {
+
+    /** A disk of this type without a security profile (every disk but a confidential VM's OS). */
+    public ManagedDisk(String storageAccountType) {
+      this(storageAccountType, null);
+    }
+  }
+
+  /** {@code securityEncryptionType}: NonPersistedTPM, VMGuestStateOnly or DiskWithVMGuestState. */
+  public record VMDiskSecurityProfile(String securityEncryptionType) {}
 
   /** The OS disk: ephemeral placement, caching, size, managed disk type. */
   public record OSDisk(
@@ -399,7 +411,16 @@ public final class PoolModel {
       String containerRunOptions,
       String imageName,
       ContainerRegistry registry,
-      String workingDirectory) {}
+      String workingDirectory) {
+
+    public TaskContainerSettings withoutSecrets() {
+      return new TaskContainerSettings(
+          containerRunOptions,
+          imageName,
+          registry == null ? null : registry.withoutSecrets(),
+          workingDirectory);
+    }
+  }
 
   /** How the nodes' VMs take OS and model upgrades: {@code mode} automatic, manual or rolling. */
   public record UpgradePolicy(

@@ -3,7 +3,9 @@ package io.poolkeeper.emulator.arm;
 import io.poolkeeper.emulator.FaultRule;
 import io.poolkeeper.emulator.ProvisioningFailure;
 import io.poolkeeper.emulator.ResizeFailure;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.ListIterator;
@@ -22,7 +24,7 @@ public final class Faults {
   private static final long SEED = 20260105L;
 
   private final List<FaultRule> rules = new ArrayList<>();
-  private final Map<String, ResizeFailure> nextResizeFailures = new HashMap<>();
+  private final Map<String, Deque<ResizeFailure>> nextResizeFailures = new HashMap<>();
   private final Map<String, ProvisioningFailure> nextProvisioningFailures = new HashMap<>();
   // Seeded, so that a rate below 1 fails the same requests on every run.
   private Random random = new Random(SEED);
@@ -58,12 +60,25 @@ public final class Faults {
   }
 
   public synchronized void failNextResize(ResizeFailure failure) {
-    nextResizeFailures.put(ResourceId.parse(failure.poolId()).key(), failure);
+    nextResizeFailures
+        .computeIfAbsent(ResourceId.parse(failure.poolId()).key(), key -> new ArrayDeque<>())
+        .add(failure);
   }
 
-  /** The failure waiting for the next resize of {@code pool}, consumed by this call. */
+  /**
+   * The failure waiting for the next resize of {@code pool}, consumed by this call; failures queued
+   * for one pool fail its resizes in turn.
+   */
   public synchronized ResizeFailure takeResizeFailure(ResourceId pool) {
-    return nextResizeFailures.remove(pool.key());
+    Deque<ResizeFailure> queued = nextResizeFailures.get(pool.key());
+    if (queued == null) {
+      return null;
+    }
+    ResizeFailure next = queued.poll();
+    if (queued.isEmpty()) {
+      nextResizeFailures.remove(pool.key());
+    }
+    return next;
   }
 
   public synchronized void failNextProvisioning(ProvisioningFailure failure) {
