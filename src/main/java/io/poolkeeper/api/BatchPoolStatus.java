@@ -55,8 +55,8 @@ public class BatchPoolStatus extends ObservedStatus {
   private Resize resize;
 
   @JsonPropertyDescription(
-      "A rollout of a change Azure cannot apply to a pool with nodes (vmSize, the image, or a"
-          + " setting that needs a new pool); absent when none is under way.")
+      "A rollout of a change Azure applies only to a pool without nodes (vmSize, the image and"
+          + " most other settings); absent when none is under way.")
   private RolloutStatus rollout;
 
   @JsonPropertyDescription(
@@ -70,8 +70,8 @@ public class BatchPoolStatus extends ObservedStatus {
           + " to Azure, for each Secret the spec names. Only versions: Secret values are never"
           + " written to status. Azure never returns secrets, so a Secret with another"
           + " resourceVersion (any of its keys changed) is sent again: startTask in place;"
-          + " mountConfiguration, containerConfiguration, userAccounts and extensions need a new"
-          + " pool.")
+          + " mountConfiguration, containerConfiguration, userAccounts and extensions by a rollout"
+          + " (see spec.rollout).")
   private Map<String, String> appliedSecretVersions;
 
   public String getPoolResourceId() {

@@ -17,8 +17,6 @@ final class ChangeNotes {
       " Changes in place only while the pool has zero nodes; with nodes it rolls out (see"
           + " rollout.strategy).";
 
-  static final String NEW_POOL = " Changing it needs a new pool: create a new BatchPool instead.";
-
   /** Where a password or key goes instead of the spec. */
   static final String SECRET =
       " Given as a secretKeyRef to a Secret in this object's namespace, never in the spec.";

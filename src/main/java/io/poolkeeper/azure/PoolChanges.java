@@ -12,27 +12,27 @@ import io.poolkeeper.azure.batch.PoolModel.VirtualMachineConfiguration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Which differences between the pool Poolkeeper wants and the pool Azure has Azure changes in place
- * at Batch management api-version 2026-08-01, and which need a new pool. A pure function: no call
- * to Azure.
+ * at Batch management api-version 2026-08-01 whatever the pool's size, and which only while it has
+ * no nodes. A pure function: no call to Azure.
  *
- * <p>Source: azure-rest-api-specs, specification/batch/resource-manager/Microsoft.Batch/Batch/
+ * <p>Sources: azure-rest-api-specs, specification/batch/resource-manager/Microsoft.Batch/Batch/
  * stable/2026-08-01/openapi.json, operation {@code Pool_Update} (PATCH: "Properties that are
  * supplied will be updated, any property not supplied will be unchanged"), its examples
- * PoolUpdate_ResizePool, PoolUpdate_EnableAutoScale, PoolUpdate_OtherProperties (metadata,
- * application packages) and PoolUpdate_RemoveStartTask, and the property descriptions: {@code
- * startTask} ("In an PATCH (update) operation, this property can be set to an empty object to
- * remove the start task"), {@code applicationPackages} (changes reach nodes that join or are
- * rebooted), {@code BatchPoolIdentity} ("only the new vms which are created after the pool shrinks
- * to 0 will have the updated identities"). vmSize, the image and the upgrade policy change in place
- * since 2024-07-01 only while the pool has no nodes (Azure Batch docs, "Update Batch pool
- * properties": with nodes, only scale, start task, metadata and application packages change).
- * Everything else needs a new pool.
+ * PoolUpdate_ResizePool, PoolUpdate_EnableAutoScale, PoolUpdate_OtherProperties and
+ * PoolUpdate_RemoveStartTask; and the Azure Batch documentation "Update Batch pool properties"
+ * (learn.microsoft.com/azure/batch/batch-pool-update-properties): from api-version 2024-07-01 the
+ * management-plane Pool - Update takes application packages, metadata, scale settings and the start
+ * task on a pool with nodes, and every other updatable pool property only while the pool has zero
+ * nodes. Should Azure still refuse one on an empty pool ({@code PropertyCannotBeUpdated}), the
+ * BatchPool controller recreates the pool instead.
  */
 public final class PoolChanges {
 
@@ -40,9 +40,20 @@ public final class PoolChanges {
   public static final Set<String> IN_PLACE =
       Set.of("scaleSettings", "startTask", "metadata", "applicationPackages", "tags");
 
-  /** Changed by a PATCH only while the pool has no nodes. */
-  public static final Set<String> WHILE_EMPTY =
-      Set.of("vmSize", "imageReference", "nodeAgentSkuId", "identity", "upgradePolicy");
+  /** Parts of the virtual machine configuration, which a PATCH replaces whole. */
+  private static final Set<String> VIRTUAL_MACHINE =
+      Set.of(
+          "imageReference",
+          "nodeAgentSkuId",
+          "dataDisks",
+          "containerConfiguration",
+          "diskEncryptionConfiguration",
+          "nodePlacementConfiguration",
+          "extensions",
+          "osDisk",
+          "securityProfile",
+          "licenseType",
+          "windowsConfiguration");
 
   private static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(15);
 
@@ -53,34 +64,34 @@ public final class PoolChanges {
    *
    * @param inPlace differences a PATCH applies now
    * @param whileEmpty differences a PATCH applies only while the pool has no nodes
-   * @param newPool differences only a new pool can bring
    * @param patch the in-place differences, plus the while-empty ones if the pool is empty
    */
-  public record Plan(
-      Set<String> inPlace, Set<String> whileEmpty, Set<String> newPool, PoolPatch patch) {
+  public record Plan(Set<String> inPlace, Set<String> whileEmpty, PoolPatch patch) {
 
     /** Nothing differs. */
     public boolean inSync() {
-      return inPlace.isEmpty() && whileEmpty.isEmpty() && newPool.isEmpty();
+      return inPlace.isEmpty() && whileEmpty.isEmpty();
     }
+  }
 
-    /** Some difference needs a new pool. */
-    public boolean needsNewPool() {
-      return !newPool.isEmpty();
-    }
+  /** The plan from {@code current} to {@code wanted}, with nothing Azure cannot show changed. */
+  public static Plan between(PoolSettings wanted, PoolInfo current) {
+    return between(wanted, current, Set.of());
   }
 
   /**
    * The plan from {@code current} to {@code wanted}. A single value the wanted settings leave
    * {@code null} is Azure's default; secrets are not compared (Azure never reports them), nor is a
    * fixed scale's nodeDeallocationOption (Azure does not report it either).
+   *
+   * @param unseen properties that changed in a way Azure cannot show, by REST name (a Secret behind
+   *     a password Azure never returns): sent as if they differed
    */
-  public static Plan between(PoolSettings wanted, PoolInfo current) {
+  public static Plan between(PoolSettings wanted, PoolInfo current, Set<String> unseen) {
     PoolSettings want = wanted.withoutSecrets();
     PoolSettings have = current.settings().withoutSecrets();
     Set<String> inPlace = new TreeSet<>();
     Set<String> whileEmpty = new TreeSet<>();
-    Set<String> newPool = new TreeSet<>();
 
     if (want.scale() != null && !sameScale(want.scale(), have.scale())) {
       inPlace.add("scaleSettings");
@@ -108,39 +119,39 @@ public final class PoolChanges {
       whileEmpty.add("identity");
     }
     compareVirtualMachines(
-        want.virtualMachineConfiguration(),
-        have.virtualMachineConfiguration(),
-        whileEmpty,
-        newPool);
+        want.virtualMachineConfiguration(), have.virtualMachineConfiguration(), whileEmpty);
 
     if (want.displayName() != null && !want.displayName().equals(have.displayName())) {
-      newPool.add("displayName");
+      whileEmpty.add("displayName");
     }
     if (!Objects.equals(
         orDefault(want.taskSlotsPerNode(), 1), orDefault(have.taskSlotsPerNode(), 1))) {
-      newPool.add("taskSlotsPerNode");
+      whileEmpty.add("taskSlotsPerNode");
     }
     if (!orDefault(want.interNodeCommunication(), "Disabled")
         .equalsIgnoreCase(orDefault(have.interNodeCommunication(), "Disabled"))) {
-      newPool.add("interNodeCommunication");
+      whileEmpty.add("interNodeCommunication");
     }
     if (!sameScheduling(want.taskSchedulingPolicy(), have.taskSchedulingPolicy())) {
-      newPool.add("taskSchedulingPolicy");
+      whileEmpty.add("taskSchedulingPolicy");
     }
     if (!Objects.equals(want.networkConfiguration(), have.networkConfiguration())) {
-      newPool.add("networkConfiguration");
+      whileEmpty.add("networkConfiguration");
     }
     if (!want.mountConfiguration().equals(have.mountConfiguration())) {
-      newPool.add("mountConfiguration");
+      whileEmpty.add("mountConfiguration");
     }
     if (!want.userAccounts().equals(have.userAccounts())) {
-      newPool.add("userAccounts");
+      whileEmpty.add("userAccounts");
     }
 
-    boolean applyWhileEmpty = current.isEmpty() && newPool.isEmpty();
-    boolean changeImage =
-        applyWhileEmpty
-            && (whileEmpty.contains("imageReference") || whileEmpty.contains("nodeAgentSkuId"));
+    for (String property : unseen) {
+      (IN_PLACE.contains(property) ? inPlace : whileEmpty).add(property);
+    }
+
+    boolean applyWhileEmpty = current.isEmpty();
+    boolean changeVirtualMachine =
+        applyWhileEmpty && whileEmpty.stream().anyMatch(VIRTUAL_MACHINE::contains);
     PoolPatch patch =
         new PoolPatch(
             inPlace.contains("scaleSettings") ? wanted.scale() : null,
@@ -152,19 +163,52 @@ public final class PoolChanges {
             applyWhileEmpty && whileEmpty.contains("upgradePolicy") ? wanted.upgradePolicy() : null,
             inPlace.contains("tags") ? wanted.tags() : null,
             applyWhileEmpty && whileEmpty.contains("vmSize") ? wanted.vmSize() : null,
-            changeImage ? wanted.virtualMachineConfiguration() : null,
+            changeVirtualMachine ? wanted.virtualMachineConfiguration() : null,
             applyWhileEmpty && whileEmpty.contains("identity")
                 ? wanted.userAssignedIdentities()
                 : null,
+            applyWhileEmpty ? poolProperties(wanted, whileEmpty) : Map.of(),
             current.etag());
-    return new Plan(Set.copyOf(inPlace), Set.copyOf(whileEmpty), Set.copyOf(newPool), patch);
+    return new Plan(Set.copyOf(inPlace), Set.copyOf(whileEmpty), patch);
+  }
+
+  /**
+   * The pool-level properties among {@code names}, with the values the wanted settings give them
+   * (secrets included: the PATCH carries them); Azure's defaults where the settings leave one out,
+   * so that taking a setting out of the spec resets it.
+   */
+  private static Map<String, Object> poolProperties(PoolSettings wanted, Set<String> names) {
+    Map<String, Object> properties = new TreeMap<>();
+    if (names.contains("displayName")) {
+      properties.put("displayName", orDefault(wanted.displayName(), ""));
+    }
+    if (names.contains("taskSlotsPerNode")) {
+      properties.put("taskSlotsPerNode", orDefault(wanted.taskSlotsPerNode(), 1));
+    }
+    if (names.contains("interNodeCommunication")) {
+      properties.put(
+          "interNodeCommunication", orDefault(wanted.interNodeCommunication(), "Disabled"));
+    }
+    if (names.contains("taskSchedulingPolicy")) {
+      properties.put(
+          "taskSchedulingPolicy",
+          orDefault(wanted.taskSchedulingPolicy(), new TaskSchedulingPolicy("Spread", null)));
+    }
+    if (names.contains("networkConfiguration")) {
+      // null asks Azure to drop it; should Azure keep it, the controller recreates the pool.
+      properties.put("networkConfiguration", wanted.networkConfiguration());
+    }
+    if (names.contains("mountConfiguration")) {
+      properties.put("mountConfiguration", wanted.mountConfiguration());
+    }
+    if (names.contains("userAccounts")) {
+      properties.put("userAccounts", wanted.userAccounts());
+    }
+    return properties;
   }
 
   private static void compareVirtualMachines(
-      VirtualMachineConfiguration want,
-      VirtualMachineConfiguration have,
-      Set<String> whileEmpty,
-      Set<String> newPool) {
+      VirtualMachineConfiguration want, VirtualMachineConfiguration have, Set<String> whileEmpty) {
     if (want == null) {
       return;
     }
@@ -179,28 +223,31 @@ public final class PoolChanges {
     if (!Objects.equals(want.nodeAgentSkuId(), have.nodeAgentSkuId())) {
       whileEmpty.add("nodeAgentSkuId");
     }
-    differ(newPool, "dataDisks", want.dataDisks(), have.dataDisks());
+    differ(whileEmpty, "dataDisks", want.dataDisks(), have.dataDisks());
     differ(
-        newPool,
+        whileEmpty,
         "containerConfiguration",
         want.containerConfiguration(),
         have.containerConfiguration());
     differ(
-        newPool,
+        whileEmpty,
         "diskEncryptionConfiguration",
         want.diskEncryptionConfiguration(),
         have.diskEncryptionConfiguration());
     differ(
-        newPool,
+        whileEmpty,
         "nodePlacementConfiguration",
         want.nodePlacementConfiguration(),
         have.nodePlacementConfiguration());
-    differ(newPool, "extensions", want.extensions(), have.extensions());
-    differ(newPool, "osDisk", want.osDisk(), have.osDisk());
-    differ(newPool, "securityProfile", want.securityProfile(), have.securityProfile());
-    differ(newPool, "licenseType", want.licenseType(), have.licenseType());
+    differ(whileEmpty, "extensions", want.extensions(), have.extensions());
+    differ(whileEmpty, "osDisk", want.osDisk(), have.osDisk());
+    differ(whileEmpty, "securityProfile", want.securityProfile(), have.securityProfile());
+    differ(whileEmpty, "licenseType", want.licenseType(), have.licenseType());
     differ(
-        newPool, "windowsConfiguration", want.windowsConfiguration(), have.windowsConfiguration());
+        whileEmpty,
+        "windowsConfiguration",
+        want.windowsConfiguration(),
+        have.windowsConfiguration());
   }
 
   private static void differ(Set<String> differences, String property, Object want, Object have) {

@@ -176,6 +176,9 @@ final class PoolJson {
           "deploymentConfiguration",
           JSON.valueToTree(new DeploymentConfiguration(patch.virtualMachineConfiguration())));
     }
+    patch
+        .emptyPoolProperties()
+        .forEach((name, value) -> properties.set(name, JSON.valueToTree(value)));
     if (patch.tags() != null) {
       body.set("tags", JSON.valueToTree(patch.tags()));
     }

@@ -241,12 +241,14 @@ public interface PoolService {
   record PoolDefinition(PoolRef pool, PoolSettings settings) {}
 
   /**
-   * What a PATCH changes: null members (and null lists and maps) are left as they are. These are
-   * the settings Azure changes in place at 2026-08-01 ({@link PoolChanges}); {@code vmSize}, the
-   * {@code virtualMachineConfiguration} (for its image) and the identities only while the pool has
-   * no nodes.
+   * What a PATCH changes: null members (and null lists and maps) are left as they are. Scale, start
+   * task, metadata, application packages and tags change whatever the pool's size; every other
+   * member only while the pool has no nodes ({@link PoolChanges}).
    *
    * @param virtualMachineConfiguration the whole configuration, as Batch replaces it whole
+   * @param emptyPoolProperties further pool properties by their REST names ({@code displayName},
+   *     {@code taskSlotsPerNode}, {@code networkConfiguration}, {@code mountConfiguration}, ...),
+   *     each with the value a pool body carries; empty for none
    * @param ifMatch the ETag the change is based on, or {@code null} for an unconditional change
    */
   record PoolPatch(
@@ -259,12 +261,20 @@ public interface PoolService {
       String vmSize,
       VirtualMachineConfiguration virtualMachineConfiguration,
       List<String> userAssignedIdentities,
+      Map<String, Object> emptyPoolProperties,
       String ifMatch) {
+
+    public PoolPatch {
+      emptyPoolProperties =
+          emptyPoolProperties == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(emptyPoolProperties));
+    }
 
     /** An unconditional PATCH of the scale, the start task or the metadata. */
     public PoolPatch(
         ScaleSettings scale, StartTaskSettings startTask, Map<String, String> metadata) {
-      this(scale, startTask, metadata, null, null, null, null, null, null, null);
+      this(scale, startTask, metadata, null, null, null, null, null, null, null, null);
     }
 
     /** The same change, made only if the pool still has this ETag. */
@@ -279,6 +289,7 @@ public interface PoolService {
           vmSize,
           virtualMachineConfiguration,
           userAssignedIdentities,
+          emptyPoolProperties,
           etag);
     }
 
@@ -292,7 +303,8 @@ public interface PoolService {
           && tags == null
           && vmSize == null
           && virtualMachineConfiguration == null
-          && userAssignedIdentities == null;
+          && userAssignedIdentities == null
+          && emptyPoolProperties.isEmpty();
     }
   }
 

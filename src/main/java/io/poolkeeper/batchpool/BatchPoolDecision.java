@@ -15,7 +15,6 @@ import io.poolkeeper.azure.PoolService.PoolDefinition;
 import io.poolkeeper.azure.PoolService.PoolInfo;
 import io.poolkeeper.azure.PoolService.PoolPatch;
 import io.poolkeeper.azure.PoolService.PoolSettings;
-import io.poolkeeper.azure.PoolService.StartTaskSettings;
 import io.poolkeeper.batchpool.PoolSettingsMapper.SecretUse;
 import io.poolkeeper.operator.Conditions;
 import io.poolkeeper.operator.Notice;
@@ -229,25 +228,26 @@ final class BatchPoolDecision {
           now);
     }
 
-    PoolChanges.Plan compared = PoolChanges.between(wanted, pool);
+    // Azure never returns secrets: a changed Secret is a difference only its resourceVersion shows.
     Map<String, Set<String>> secretChanges =
         AppliedSecrets.changes(secretUses, appliedSecrets, currentSecrets);
-    Set<String> secretRollout = new TreeSet<>(secretChanges.keySet());
-    secretRollout.remove(PoolSettingsMapper.START_TASK);
     status.setAppliedSecretVersions(
         versions(AppliedSecrets.recorded(secretUses, appliedSecrets, currentSecrets, Set.of())));
-    // Azure never returns secrets: a changed Secret of a setting that needs a new pool is a
-    // difference PoolChanges cannot see.
-    Set<String> newPool = new TreeSet<>(compared.newPool());
-    newPool.addAll(secretRollout);
-    PoolChanges.Plan changes =
-        new PoolChanges.Plan(compared.inPlace(), compared.whileEmpty(), newPool, compared.patch());
-    if (!changes.newPool().isEmpty() || !changes.whileEmpty().isEmpty()) {
+    PoolChanges.Plan changes = PoolChanges.between(wanted, pool, secretChanges.keySet());
+    if (!changes.whileEmpty().isEmpty()) {
       Rollouts.Context rollout =
           new Rollouts.Context(
               object, observed.ref(), pool, changes, wanted, timeout, image, previous, now);
       Rollouts.Step step = Rollouts.next(rollout);
       status.setRollout(step.rollout());
+      for (Action action : step.actions()) {
+        if (action instanceof Patch sent) {
+          status.setAppliedSecretVersions(
+              versions(
+                  AppliedSecrets.recorded(
+                      secretUses, appliedSecrets, currentSecrets, settingsSentBy(sent.patch()))));
+        }
+      }
       if (step.resize() != null) {
         status.setResize(step.resize());
       }
@@ -275,12 +275,8 @@ final class BatchPoolDecision {
 
     List<Action> actions = new ArrayList<>();
     PoolPatch patch = changes.patch();
-    // Azure never returns the start task's registry password: PoolChanges cannot see it change.
     Set<String> startTaskSecrets = secretChanges.get(PoolSettingsMapper.START_TASK);
-    boolean resendStartTask = startTaskSecrets != null && patch.startTask() == null;
-    if (resendStartTask) {
-      patch = withStartTask(patch, wanted.startTask());
-    }
+    boolean resendStartTask = startTaskSecrets != null;
     boolean sendScale = false;
     String stalledReason = null;
     String stalledMessage = null;
@@ -348,6 +344,9 @@ final class BatchPoolDecision {
       }
       Set<String> other = new TreeSet<>(changes.inPlace());
       other.remove("scaleSettings");
+      if (resendStartTask) {
+        other.remove(PoolSettingsMapper.START_TASK);
+      }
       if (!other.isEmpty()) {
         boolean drift =
             Objects.equals(previous.getObservedGeneration(), object.getMetadata().getGeneration())
@@ -549,6 +548,7 @@ final class BatchPoolDecision {
       sent.add(PoolSettingsMapper.CONTAINER_CONFIGURATION);
       sent.add(PoolSettingsMapper.EXTENSIONS);
     }
+    sent.addAll(patch.emptyPoolProperties().keySet());
     return sent;
   }
 
@@ -563,20 +563,6 @@ final class BatchPoolDecision {
     return versions.isEmpty() ? null : versions;
   }
 
-  private static PoolPatch withStartTask(PoolPatch patch, StartTaskSettings startTask) {
-    return new PoolPatch(
-        patch.scale(),
-        startTask,
-        patch.metadata(),
-        patch.applicationPackages(),
-        patch.upgradePolicy(),
-        patch.tags(),
-        patch.vmSize(),
-        patch.virtualMachineConfiguration(),
-        patch.userAssignedIdentities(),
-        patch.ifMatch());
-  }
-
   /** The same patch with these scale settings ({@code null}: none). */
   static PoolPatch withScale(PoolPatch patch, io.poolkeeper.azure.PoolService.ScaleSettings scale) {
     return new PoolPatch(
@@ -589,6 +575,7 @@ final class BatchPoolDecision {
         patch.vmSize(),
         patch.virtualMachineConfiguration(),
         patch.userAssignedIdentities(),
+        patch.emptyPoolProperties(),
         patch.ifMatch());
   }
 

@@ -21,6 +21,7 @@ import io.poolkeeper.api.ManagedImage;
 import io.poolkeeper.api.ManagedImageSource;
 import io.poolkeeper.api.PoolImage;
 import io.poolkeeper.api.PoolScale;
+import io.poolkeeper.azure.AzureException;
 import io.poolkeeper.azure.PoolRef;
 import io.poolkeeper.azure.PoolRef.BatchAccountRef;
 import io.poolkeeper.azure.PoolService;
@@ -177,7 +178,23 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
           status.setLastAppliedScale(applied(fixed, created));
         }
       } else if (action instanceof BatchPoolDecision.Patch patch) {
-        PoolInfo patched = pools.patch(ref, patch.patch());
+        PoolInfo patched;
+        try {
+          patched = pools.patch(ref, patch.patch());
+        } catch (AzureException refused) {
+          if (!Rollouts.applyingRefused(status, refused)) {
+            throw refused;
+          }
+          Notice.warning(
+                  "Recreating",
+                  "Azure refused to change the empty pool in place ("
+                      + refused.code()
+                      + ": "
+                      + refused.getMessage()
+                      + "); the pool is created again with the same pool id instead.")
+              .recordOn(object, operator.events());
+          return status;
+        }
         BatchPoolDecision.observe(status, patched);
         if (patch.scale() && patch.patch().scale() instanceof FixedScaleSettings fixed) {
           status.setLastAppliedScale(applied(fixed, patched));

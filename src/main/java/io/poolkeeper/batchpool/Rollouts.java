@@ -5,6 +5,7 @@ import io.poolkeeper.api.BatchPoolStatus;
 import io.poolkeeper.api.BatchPoolStatus.RolloutStatus;
 import io.poolkeeper.api.PoolScale;
 import io.poolkeeper.api.Rollout;
+import io.poolkeeper.azure.AzureException;
 import io.poolkeeper.azure.PoolChanges;
 import io.poolkeeper.azure.PoolRef;
 import io.poolkeeper.azure.PoolService.FixedScaleSettings;
@@ -84,9 +85,8 @@ final class Rollouts {
   static Step next(Context context) {
     PoolChanges.Plan changes = context.changes();
     PoolInfo pool = context.pool();
-    Set<String> pending = new TreeSet<>(changes.newPool());
-    pending.addAll(changes.whileEmpty());
-    boolean recreate = !changes.newPool().isEmpty();
+    Set<String> pending = new TreeSet<>(changes.whileEmpty());
+    boolean recreate = mustRecreate(context, pending);
     String poolId = context.ref().poolId();
     String what = String.join(", ", pending);
 
@@ -135,12 +135,41 @@ final class Rollouts {
                       + poolId
                       + ", now without nodes, to create it again with "
                       + what
-                      + ": Azure cannot change "
-                      + String.join(", ", changes.newPool())
-                      + " of an existing pool.")),
+                      + ": Azure did not change "
+                      + (what.contains(",") ? "them" : "it")
+                      + " in place.")),
           "Deleting the pool, now without nodes, to create it again with " + what + ".");
     }
     return drain(context, pending, recreate, what);
+  }
+
+  /**
+   * Whether {@code refused} is Azure refusing the in-place change of a rollout's Applying step; if
+   * so, {@code status} moves the rollout to Recreating, so the next step deletes the pool.
+   */
+  static boolean applyingRefused(BatchPoolStatus status, AzureException refused) {
+    if (!phaseIs(status, RolloutStatus.APPLYING)
+        || !"PropertyCannotBeUpdated".equalsIgnoreCase(refused.code())) {
+      return false;
+    }
+    status.setRollout(withPhase(status.getRollout(), RolloutStatus.RECREATING));
+    return true;
+  }
+
+  /**
+   * Azure refused to change the empty pool in place (the reconciler turned the refusal into phase
+   * Recreating), or took the PATCH but kept the old values: only a new pool brings the change.
+   */
+  private static boolean mustRecreate(Context context, Set<String> pending) {
+    BatchPoolStatus previous = context.previous();
+    if (phaseIs(previous, RolloutStatus.RECREATING)) {
+      return true;
+    }
+    return phaseIs(previous, RolloutStatus.APPLYING)
+        && context.pool().isEmpty()
+        && java.util.Objects.equals(
+            previous.getObservedGeneration(), context.object().getMetadata().getGeneration())
+        && pending.equals(new TreeSet<>(previous.getRollout().getChanges()));
   }
 
   private static Step drain(Context context, Set<String> pending, boolean recreate, String what) {
@@ -225,7 +254,7 @@ final class Rollouts {
     String message =
         "Azure cannot change "
             + what
-            + (recreate ? " of an existing pool." : " of a pool with nodes.")
+            + (recreate ? " of the existing pool in place." : " of a pool with nodes.")
             + " Set spec.rollout.strategy to DrainAndRecreate to let"
             + " Poolkeeper drain the pool to zero nodes, "
             + (recreate ? "create it again with the same pool id" : "apply the change")
@@ -298,6 +327,6 @@ final class Rollouts {
   private static PoolPatch scaleAndTags(
       Context context, FixedScaleSettings scale, java.util.Map<String, String> tags) {
     return new PoolPatch(
-        scale, null, null, null, null, tags, null, null, null, context.pool().etag());
+        scale, null, null, null, null, tags, null, null, null, null, context.pool().etag());
   }
 }

@@ -23,6 +23,7 @@ import io.poolkeeper.azure.batch.PoolModel.VirtualMachineConfiguration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,7 +79,6 @@ class PoolChangesTest {
     // metadata and application packages change.
     assertThat(plan.whileEmpty()).containsExactly("upgradePolicy");
     assertThat(plan.patch().upgradePolicy()).isNull();
-    assertThat(plan.needsNewPool()).isFalse();
     // PoolUpdate_RemoveStartTask: an empty start task object removes it.
     assertThat(plan.patch().startTask()).isEqualTo(StartTaskSettings.NONE);
     assertThat(plan.patch().metadata()).isEqualTo(Map.of("stage", "v2"));
@@ -104,7 +104,6 @@ class PoolChangesTest {
     assertThat(withNodes.whileEmpty())
         .containsExactlyInAnyOrder("vmSize", "imageReference", "identity");
     assertThat(withNodes.patch().isEmpty()).isTrue();
-    assertThat(withNodes.needsNewPool()).isFalse();
     assertThat(empty.patch().vmSize()).isEqualTo("Standard_D8s_v5");
     assertThat(empty.patch().virtualMachineConfiguration())
         .isEqualTo(wanted.virtualMachineConfiguration());
@@ -112,7 +111,7 @@ class PoolChangesTest {
   }
 
   @Test
-  void everythingElseNeedsANewPool() {
+  void everythingElseChangesOnlyWhileThePoolHasNoNodesAndThePatchCarriesItWithItsSecrets() {
     PoolSettings wanted =
         settings(
             builder()
@@ -142,9 +141,13 @@ class PoolChangesTest {
                         null,
                         null)));
 
+    // Azure Batch docs, "Update Batch pool properties": "For all other updatable pool properties,
+    // the pool must be at zero nodes".
+    PoolChanges.Plan withNodes = PoolChanges.between(wanted, info(current, 3));
     PoolChanges.Plan plan = PoolChanges.between(wanted, info(current, 0));
 
-    assertThat(plan.newPool())
+    assertThat(withNodes.patch().isEmpty()).isTrue();
+    assertThat(plan.whileEmpty())
         .containsExactlyInAnyOrder(
             "displayName",
             "taskSlotsPerNode",
@@ -154,7 +157,30 @@ class PoolChangesTest {
             "mountConfiguration",
             "osDisk",
             "securityProfile");
-    assertThat(plan.needsNewPool()).isTrue();
+    assertThat(plan.patch().emptyPoolProperties())
+        .containsEntry("displayName", "renamed")
+        .containsEntry("taskSlotsPerNode", 4)
+        .containsEntry("interNodeCommunication", "Enabled")
+        .containsEntry("taskSchedulingPolicy", new TaskSchedulingPolicy("Pack", null))
+        .containsEntry("mountConfiguration", List.of(fileShare("key")))
+        .containsKey("networkConfiguration");
+    assertThat(plan.patch().virtualMachineConfiguration())
+        .isEqualTo(wanted.virtualMachineConfiguration());
+  }
+
+  @Test
+  void aChangedSecretAzureCannotShowIsSentAsADifference() {
+    PoolSettings wanted = settings(builder().mountConfiguration(List.of(fileShare("new-key"))));
+    PoolSettings applied = settings(builder().mountConfiguration(List.of(fileShare("old-key"))));
+
+    PoolChanges.Plan unseen =
+        PoolChanges.between(wanted, info(applied, 0), Set.of("mountConfiguration", "startTask"));
+
+    assertThat(PoolChanges.between(wanted, info(applied, 0)).inSync()).isTrue();
+    assertThat(unseen.whileEmpty()).containsExactly("mountConfiguration");
+    assertThat(unseen.inPlace()).contains("startTask");
+    assertThat(unseen.patch().emptyPoolProperties())
+        .containsEntry("mountConfiguration", List.of(fileShare("new-key")));
   }
 
   @Test

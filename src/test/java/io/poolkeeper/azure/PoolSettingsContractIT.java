@@ -127,6 +127,7 @@ class PoolSettingsContractIT {
                 null,
                 null,
                 null,
+                null,
                 null));
     assertThat(retagged.settings().tags())
         .isEqualTo(Map.of("owner", "poolkeeper", "cost-center", "42"));
@@ -184,7 +185,6 @@ class PoolSettingsContractIT {
 
     PoolChanges.Plan plan = PoolChanges.between(after, pools.get(pool).orElseThrow());
 
-    assertThat(plan.newPool()).isEmpty();
     assertThat(plan.inPlace())
         .containsExactlyInAnyOrder("scaleSettings", "startTask", "metadata", "applicationPackages");
     assertThat(plan.whileEmpty())
@@ -196,6 +196,46 @@ class PoolSettingsContractIT {
     PoolInfo grown = pools.get(pool).orElseThrow();
     assertThat(grown.currentDedicatedNodes()).isEqualTo(2);
     assertThat(PoolChanges.between(after, grown).inSync()).isTrue();
+  }
+
+  @Test
+  void everyOtherSettingChangesByPatchWhileThePoolHasNoNodes() {
+    PoolSettings before = production(new FixedScaleSettings(0, 0, Duration.ofMinutes(15), null));
+    pools.create(new PoolDefinition(pool, before));
+    // Azure Batch docs, "Update Batch pool properties" (2024-07-01 and later): every updatable
+    // property other than scale, start task, metadata and application packages changes while the
+    // pool has zero nodes.
+    PoolSettings after =
+        new PoolSettings(
+            "Render farm (renamed)",
+            before.vmSize(),
+            before.virtualMachineConfiguration(),
+            before.scale(),
+            before.startTask(),
+            2,
+            before.metadata(),
+            before.networkConfiguration(),
+            before.userAssignedIdentities(),
+            "Disabled",
+            new TaskSchedulingPolicy("Spread", "None"),
+            before.mountConfiguration().subList(0, 1),
+            before.applicationPackages(),
+            List.of(),
+            before.upgradePolicy(),
+            before.tags());
+
+    PoolChanges.Plan plan = PoolChanges.between(after, pools.get(pool).orElseThrow());
+    assertThat(plan.whileEmpty())
+        .containsExactlyInAnyOrder(
+            "displayName",
+            "taskSlotsPerNode",
+            "interNodeCommunication",
+            "taskSchedulingPolicy",
+            "mountConfiguration",
+            "userAccounts");
+    pools.patch(pool, plan.patch());
+
+    assertThat(PoolChanges.between(after, pools.get(pool).orElseThrow()).inSync()).isTrue();
   }
 
   @Test
@@ -211,7 +251,17 @@ class PoolSettingsContractIT {
                 pools.patch(
                     pool,
                     new PoolService.PoolPatch(
-                        null, null, null, null, null, null, "Standard_D8s_v5", null, null, null)))
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "Standard_D8s_v5",
+                        null,
+                        null,
+                        null,
+                        null)))
         .isInstanceOfSatisfying(
             AzureException.InvalidRequest.class,
             invalid -> {

@@ -18,6 +18,7 @@ import io.poolkeeper.api.Rollout;
 import io.poolkeeper.api.SecretKeyRef;
 import io.poolkeeper.api.SecretValue;
 import io.poolkeeper.api.StartTask;
+import io.poolkeeper.azure.AzureException;
 import io.poolkeeper.azure.PoolRef;
 import io.poolkeeper.azure.PoolService.FixedScaleSettings;
 import io.poolkeeper.azure.PoolService.PoolInfo;
@@ -263,7 +264,7 @@ class BatchPoolDecisionTest {
   }
 
   @Test
-  void aChangeThatNeedsANewPoolDeletesTheEmptyPoolWaitsWhileItGoesAndCreatesItAgain() {
+  void aChangeAzureDoesNotTakeOnTheEmptyPoolRecreatesItWithTheSamePoolId() {
     BatchPool object = rolling(pool(50));
     PoolInfo before = azure(object, "Steady", 50, 50);
     object.getSpec().setTaskSlotsPerNode(4);
@@ -272,7 +273,14 @@ class BatchPoolDecisionTest {
     assertThat(((Patch) drain.actions().get(0)).patch().scale())
         .isEqualTo(new FixedScaleSettings(0, 0, java.time.Duration.ofMinutes(15), null));
 
-    Plan delete = decideAfter(drain, object, GALLERY, scaled(before, 0, 0));
+    // Azure Batch docs: taskSlotsPerNode changes while the pool has zero nodes.
+    Plan apply = decideAfter(drain, object, GALLERY, scaled(before, 0, 0));
+    assertThat(((Patch) apply.actions().get(0)).patch().emptyPoolProperties())
+        .containsEntry("taskSlotsPerNode", 4);
+    assertThat(apply.status().getRollout().getPhase()).isEqualTo(RolloutStatus.APPLYING);
+
+    // Azure answered the PATCH but the pool kept its old value: only a new pool brings it.
+    Plan delete = decideAfter(apply, object, GALLERY, scaled(before, 0, 0));
     assertThat(delete.actions()).singleElement().isInstanceOf(BatchPoolDecision.Delete.class);
     assertThat(delete.status().getRollout().getPhase()).isEqualTo(RolloutStatus.RECREATING);
     assertThat(delete.status().getRollout().getChanges()).containsExactly("taskSlotsPerNode");
@@ -290,16 +298,28 @@ class BatchPoolDecisionTest {
   }
 
   @Test
-  void withStrategyManualAnEmptyPoolIsNeverDeleted() {
+  void withStrategyManualAnEmptyPoolTakesTheChangeInPlaceButIsNeverDeleted() {
     BatchPool object = pool(0);
     PoolInfo before = azure(object, "Steady", 0, 0);
     object.getSpec().setTaskSlotsPerNode(4);
 
-    Plan plan = decide(object, GALLERY, Optional.of(before), List.of());
+    Plan apply = decide(object, GALLERY, Optional.of(before), List.of());
+    assertThat(((Patch) apply.actions().get(0)).patch().emptyPoolProperties())
+        .containsEntry("taskSlotsPerNode", 4);
 
-    assertThat(plan.actions()).isEmpty();
-    assertThat(condition(plan, Conditions.STALLED).getReason()).isEqualTo("RolloutRequired");
-    assertThat(condition(plan, Conditions.STALLED).getMessage()).contains("of an existing pool");
+    // What the reconciler does when Azure refuses that PATCH.
+    boolean recreating =
+        Rollouts.applyingRefused(
+            apply.status(),
+            new AzureException.InvalidRequest(
+                400, "PropertyCannotBeUpdated", "refused", "taskSlotsPerNode", null));
+    assertThat(recreating).isTrue();
+    Plan blocked = decideAfter(apply, object, GALLERY, before);
+
+    assertThat(blocked.actions()).isEmpty();
+    assertThat(condition(blocked, Conditions.STALLED).getReason()).isEqualTo("RolloutRequired");
+    assertThat(condition(blocked, Conditions.STALLED).getMessage())
+        .contains("of the existing pool in place", "DrainAndRecreate");
   }
 
   @Test

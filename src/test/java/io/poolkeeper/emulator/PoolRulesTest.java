@@ -166,20 +166,18 @@ class PoolRulesTest {
   }
 
   // In-place changes: PropertyCannotBeUpdated with details Reason, PropertyName, PropertyPath
-  // (Azure/Batch issue 85, Azure/azure-sdk-for-net issue 40325); vmSize and the image in place from
-  // 2024-07-01 while the pool has no nodes.
+  // (Azure/Batch issue 85, Azure/azure-sdk-for-net issue 40325); from 2024-07-01 every property
+  // other than scale, start task, metadata and application packages changes while the pool has no
+  // nodes (Azure Batch docs, "Update Batch pool properties").
 
   @Test
-  void aPropertyThatNeedsANewPoolIsRefusedWithPropertyCannotBeUpdated() {
-    client.put(POOL + API, pool("Standard_D4s_v5", null, 0, null));
+  void aSubnetChangeIsRefusedWithPropertyCannotBeUpdatedWhileThePoolHasNodes() {
+    client.put(POOL + API, pool("Standard_D4s_v5", null, 2, null));
+    azure.admin().advanceClock(AGES);
+    JsonNode subnet =
+        json("{\"properties\": {\"networkConfiguration\": {\"subnetId\": \"" + SUBNET + "\"}}}");
 
-    EmulatorClient.Reply refused =
-        client.patch(
-            POOL + API,
-            json(
-                "{\"properties\": {\"networkConfiguration\": {\"subnetId\": \""
-                    + SUBNET
-                    + "\"}}}"));
+    EmulatorClient.Reply refused = client.patch(POOL + API, subnet);
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.errorCode()).isEqualTo("PropertyCannotBeUpdated");
@@ -189,16 +187,24 @@ class PoolRulesTest {
     assertThat(error.path("target").asText()).isEqualTo("BatchAccount");
     JsonNode details = error.path("details");
     assertThat(details.get(0).path("code").asText()).isEqualTo("Reason");
-    assertThat(details.get(0).path("message").asText()).contains("create a new pool");
+    assertThat(details.get(0).path("message").asText()).contains("no nodes");
     assertThat(details.get(1).path("message").asText()).isEqualTo("networkConfiguration");
     assertThat(details.get(2).path("message").asText())
         .isEqualTo("properties.networkConfiguration");
+
+    client.patch(POOL + API, json("{\"properties\": {\"scaleSettings\": {\"fixedScale\": {}}}}"));
+    azure.admin().advanceClock(AGES);
+    EmulatorClient.Reply changed = client.patch(POOL + API, subnet);
+    assertThat(changed.status()).isEqualTo(200);
+    assertThat(changed.body().at("/properties/networkConfiguration/subnetId").asText())
+        .isEqualTo(SUBNET);
   }
 
   @Test
-  void replacingAnExistingPoolWithOtherFixedSettingsIsRefusedToo() {
-    client.put(POOL + API, pool("Standard_D4s_v5", null, 0, null));
-    ObjectNode replacement = pool("Standard_D4s_v5", null, 0, null);
+  void replacingAPoolThatHasNodesWithOtherFixedSettingsIsRefusedToo() {
+    client.put(POOL + API, pool("Standard_D4s_v5", null, 2, null));
+    azure.admin().advanceClock(AGES);
+    ObjectNode replacement = pool("Standard_D4s_v5", null, 2, null);
     ((ObjectNode) replacement.get("properties")).put("taskSlotsPerNode", 4);
 
     EmulatorClient.Reply refused = client.put(POOL + API, replacement);

@@ -66,10 +66,6 @@ public final class PoolHandler extends ResourceHandler {
           "resourceTags",
           "certificates");
 
-  /** Pool properties Batch changes in place from api-version 2024-07-01 while the pool is empty. */
-  private static final Set<String> WHILE_EMPTY =
-      Set.of("vmSize", "deploymentConfiguration", "upgradePolicy");
-
   private final PoolResizer resizer;
 
   public PoolHandler(EmulatorState state) {
@@ -407,12 +403,13 @@ public final class PoolHandler extends ResourceHandler {
   /**
    * Refuses a change Batch cannot make in place with {@code PropertyCannotBeUpdated} (Azure/Batch
    * issue 85: the answer to a PUT of an existing pool with another networkConfiguration;
-   * Azure/azure-sdk-for-net issue 40325: a PATCH of deploymentConfiguration). Changed in place: the
-   * scale, start task, metadata, application packages, upgrade policy and, at the versions that
-   * have them, the node communication mode, resource tags and certificates (the properties the
-   * Batch management PATCH examples and the Batch docs on updating pools change); vmSize and the
-   * image from api-version 2024-07-01 while the pool has no nodes. Everything else needs a new
-   * pool. A PUT of an existing pool ({@code replacing}) changes what it leaves out too.
+   * Azure/azure-sdk-for-net issue 40325: a PATCH of deploymentConfiguration before 2024-07-01).
+   * Changed in place at every api-version: the scale, start task, metadata, application packages
+   * and, at the versions that have them, the node communication mode, resource tags and
+   * certificates. From api-version 2024-07-01 every other property changes too, but only while the
+   * pool has no nodes (Azure Batch docs, "Update Batch pool properties": "For all other updatable
+   * pool properties, the pool must be at zero nodes"). A PUT of an existing pool ({@code
+   * replacing}) changes what it leaves out too.
    */
   private void checkUpdatable(
       ArmRequest request, PoolResource pool, ObjectNode changes, boolean replacing) {
@@ -427,24 +424,15 @@ public final class PoolHandler extends ResourceHandler {
       if (IN_PLACE.contains(property) || sameValue(before.get(property), after)) {
         continue;
       }
-      if (!WHILE_EMPTY.contains(property)) {
-        throw BatchErrors.propertyCannotBeUpdated(
-            property,
-            property
-                + " cannot change on an existing pool; create a new pool with the new value and"
-                + " move the work to it.",
-            request,
-            now());
-      }
       if (!ApiVersions.atLeast(request.apiVersion(), IN_PLACE_CHANGES_API_VERSION)) {
         throw BatchErrors.propertyCannotBeUpdated(
             property,
             property
-                + " changes in place only from api-version "
-                + IN_PLACE_CHANGES_API_VERSION
-                + " (and only while the pool has no nodes); at api-version "
+                + " cannot change on an existing pool at api-version "
                 + request.apiVersion()
-                + " delete and recreate the pool.",
+                + "; from api-version "
+                + IN_PLACE_CHANGES_API_VERSION
+                + " it changes while the pool has no nodes, or create a new pool.",
             request,
             now());
       }
