@@ -177,7 +177,7 @@ public final class SandboxCommand implements Callable<Integer> {
     out.println("AZURE_EMULATOR_CA=" + sandbox.emulator.caCertificateFile());
     out.flush();
     try {
-      seed.applyTo(sandbox.emulator.admin());
+      seed.applyTo(sandbox.emulator);
     } catch (IllegalArgumentException e) {
       throw new UserError("the seed cannot be applied: " + e.getMessage());
     }

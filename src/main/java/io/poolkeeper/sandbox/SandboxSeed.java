@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.poolkeeper.UserError;
+import io.poolkeeper.emulator.AzureEmulator;
 import io.poolkeeper.emulator.BatchAccountSeed;
 import io.poolkeeper.emulator.EmulatorAdmin;
 import io.poolkeeper.emulator.SnapshotSeed;
@@ -29,7 +30,11 @@ record SandboxSeed(List<Subscription> subscriptions) {
   record Subscription(String id, List<ResourceGroup> resourceGroups) {}
 
   record ResourceGroup(
-      String name, String location, List<Snapshot> snapshots, List<BatchAccount> batchAccounts) {}
+      String name,
+      String location,
+      List<Snapshot> snapshots,
+      List<BatchAccount> batchAccounts,
+      List<GalleryImageVersion> galleryImageVersions) {}
 
   record Snapshot(
       String name,
@@ -38,6 +43,22 @@ record SandboxSeed(List<Subscription> subscriptions) {
       @JsonProperty("diskSizeGB") Integer diskSizeGB) {}
 
   record BatchAccount(String name, Integer dedicatedCoreQuota, Integer lowPriorityCoreQuota) {}
+
+  /**
+   * A version someone else published, made from a snapshot of the same resource group.
+   *
+   * @param securityType the image definition's SecurityType feature (e.g. TrustedLaunchSupported)
+   * @param regions where it is replicated; the resource group's location when empty
+   */
+  record GalleryImageVersion(
+      String gallery,
+      String image,
+      String version,
+      String snapshot,
+      String osType,
+      String hyperVGeneration,
+      String securityType,
+      List<String> regions) {}
 
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
@@ -90,13 +111,22 @@ record SandboxSeed(List<Subscription> subscriptions) {
         for (BatchAccount account : orEmpty(group.batchAccounts())) {
           require(account.name(), where + "a Batch account without a name");
         }
+        for (GalleryImageVersion version : orEmpty(group.galleryImageVersions())) {
+          require(version.gallery(), where + "a gallery image version without a gallery");
+          require(version.image(), where + "a gallery image version without an image");
+          require(version.version(), where + "a gallery image version without a version");
+          require(
+              version.snapshot(),
+              where + "gallery image version " + version.image() + " names no snapshot");
+        }
       }
     }
     return seed;
   }
 
-  /** Creates everything in the emulator. */
-  void applyTo(EmulatorAdmin admin) {
+  /** Creates everything in the emulator, the gallery image versions last. */
+  void applyTo(AzureEmulator emulator) {
+    EmulatorAdmin admin = emulator.admin();
     for (Subscription subscription : subscriptions) {
       admin.addSubscription(subscription.id());
       for (ResourceGroup group : orEmpty(subscription.resourceGroups())) {
@@ -126,6 +156,15 @@ record SandboxSeed(List<Subscription> subscriptions) {
                       : account.lowPriorityCoreQuota(),
                   List.of(),
                   false));
+        }
+      }
+    }
+    SharedImages shared = new SharedImages(emulator);
+    for (Subscription subscription : subscriptions) {
+      for (ResourceGroup group : orEmpty(subscription.resourceGroups())) {
+        String groupId = "/subscriptions/" + subscription.id() + "/resourceGroups/" + group.name();
+        for (GalleryImageVersion version : orEmpty(group.galleryImageVersions())) {
+          shared.publish(groupId, group.location(), version);
         }
       }
     }
