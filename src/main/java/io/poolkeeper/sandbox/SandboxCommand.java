@@ -17,6 +17,7 @@ import io.poolkeeper.operator.PoolkeeperOperator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,7 +122,7 @@ public final class SandboxCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (printSeed) {
       try (var in = SandboxSeed.class.getResourceAsStream(SandboxSeed.DEFAULT_RESOURCE)) {
-        out.print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        out.print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         out.flush();
       }
       return 0;
@@ -135,8 +136,8 @@ public final class SandboxCommand implements Callable<Integer> {
     if (kubePort != 0) {
       Ports.requireFree(kubePort, "--kube-port");
     }
-    Memory.requireAvailable(MINIMUM_AVAILABLE_MIB);
     SandboxSeed seed = seedFile == null ? SandboxSeed.defaults() : SandboxSeed.read(seedFile);
+    Memory.requireAvailable(MINIMUM_AVAILABLE_MIB);
     KubeBinaries binaries =
         kubeBinaries != null
             ? KubeBinaries.in(kubeBinaries)
@@ -280,12 +281,34 @@ public final class SandboxCommand implements Callable<Integer> {
     return simulated.compareTo(Duration.ofMinutes(2)) < 0 ? Duration.ofMinutes(2) : simulated;
   }
 
+  /**
+   * Table lines longer than the terminal would wrap and spoil the redraw: the width from COLUMNS,
+   * else from {@code stty size} on the terminal, else 100.
+   */
   private static int terminalWidth(boolean terminal) {
     String columns = System.getenv("COLUMNS");
     if (columns != null && columns.matches("\\d{2,4}")) {
       return Integer.parseInt(columns);
     }
-    return terminal ? 120 : 200;
+    if (!terminal) {
+      return 200;
+    }
+    try {
+      Process stty =
+          new ProcessBuilder("stty", "size")
+              .redirectInput(new java.io.File("/dev/tty"))
+              .redirectErrorStream(true)
+              .start();
+      String size = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      if (stty.waitFor(5, TimeUnit.SECONDS) && size.strip().matches("\\d+ \\d{2,4}")) {
+        return Integer.parseInt(size.strip().split(" ")[1]);
+      }
+    } catch (IOException unknown) {
+      // No stty (not a Unix terminal): the default below.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 100;
   }
 
   private static void removeHook(Thread hook) {

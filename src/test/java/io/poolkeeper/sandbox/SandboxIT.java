@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.poolkeeper.api.ProjectFiles;
+import io.poolkeeper.kubetest.RealApiServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,12 +16,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The README's run command ({@code ./sandbox}, which runs {@code java -jar target/poolkeeper.jar
  * sandbox}) as a user or CI runs it: a process of its own, its output going to a file (not a
  * terminal), at a speed that keeps the test short.
  */
+@ExtendWith(RealApiServer.class) // makes sure the Kubernetes binaries are there (see .ci/run)
 class SandboxIT {
 
   private static final Path ROOT = ProjectFiles.root();
