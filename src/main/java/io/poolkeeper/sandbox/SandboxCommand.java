@@ -53,6 +53,9 @@ import picocli.CommandLine.Option;
     })
 public final class SandboxCommand implements Callable<Integer> {
 
+  /** The exit status of a command stopped by SIGINT, as shells report it. */
+  static final int INTERRUPTED = 130;
+
   /** Free memory below which etcd, kube-apiserver and this JVM would not all fit. */
   static final long MINIMUM_AVAILABLE_MIB = 768;
 
@@ -60,12 +63,11 @@ public final class SandboxCommand implements Callable<Integer> {
 
   @Option(
       names = "--speed",
-      defaultValue = "20",
+      defaultValue = "10",
       paramLabel = "N",
       description =
           "Simulated seconds per real second for the emulator and the operator (default:"
-              + " ${DEFAULT-VALUE}: the chain is Ready in about a minute and a half, the tour takes"
-              + " about as long).")
+              + " ${DEFAULT-VALUE}: about two minutes to the end of the tour).")
   double speed;
 
   @Option(
@@ -148,6 +150,12 @@ public final class SandboxCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(stopOnSignal);
       try {
         return run(sandbox, seed, binaries, out);
+      } catch (RuntimeException e) {
+        if (sandbox.isClosed()) {
+          // Ctrl-C or SIGTERM stopped what this was waiting for: not a failure.
+          return INTERRUPTED;
+        }
+        throw e;
       } finally {
         removeHook(stopOnSignal);
       }
@@ -209,14 +217,13 @@ public final class SandboxCommand implements Callable<Integer> {
     LiveTable table = new LiveTable(out, terminal, terminalWidth(terminal));
     sandbox.startTable(table);
 
-    String tryNext =
-        Tour.tryNext(
-            binaries.kubectl(),
-            sandbox.cluster.kubeconfig(),
-            emulatorUrl,
-            sandbox.emulator.caCertificateFile());
     if (noExamples) {
-      table.message("No examples applied (--no-examples). " + tryNext);
+      table.message(
+          "No examples applied (--no-examples); apply your own with "
+              + binaries.kubectl()
+              + " --kubeconfig "
+              + sandbox.cluster.kubeconfig()
+              + " apply -f FILE. Running until Ctrl-C.");
       sandbox.awaitSignal();
       return 0;
     }
@@ -231,7 +238,12 @@ public final class SandboxCommand implements Callable<Integer> {
     }
     sandbox.refreshTable();
     table.message(notReadyReport(sandbox.client));
-    table.message(tryNext);
+    table.message(
+        Tour.tryNext(
+            binaries.kubectl(),
+            sandbox.cluster.kubeconfig(),
+            emulatorUrl,
+            sandbox.emulator.caCertificateFile()));
     if (keepRunning) {
       table.message("Running until Ctrl-C.");
       sandbox.awaitSignal();
@@ -403,6 +415,10 @@ public final class SandboxCommand implements Callable<Integer> {
     /** Blocks until the sandbox is closed by a signal. */
     void awaitSignal() throws InterruptedException {
       stopped.await();
+    }
+
+    synchronized boolean isClosed() {
+      return closed;
     }
 
     @Override
