@@ -6,11 +6,18 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.poolkeeper.UserError;
+import io.poolkeeper.api.BatchPool;
+import io.poolkeeper.api.Condition;
+import io.poolkeeper.api.GalleryImageVersion;
+import io.poolkeeper.api.ManagedImage;
+import io.poolkeeper.api.ObservedStatus;
 import io.poolkeeper.azure.AzureClients;
 import io.poolkeeper.emulator.AzureEmulator;
 import io.poolkeeper.emulator.EmulatorOptions;
+import io.poolkeeper.operator.Conditions;
 import io.poolkeeper.operator.OperatorContext;
 import io.poolkeeper.operator.OperatorSettings;
 import io.poolkeeper.operator.PoolkeeperOperator;
@@ -256,12 +263,9 @@ public final class SandboxCommand implements Callable<Integer> {
   private static String notReadyReport(KubernetesClient client) {
     List<String> lines =
         Stream.of(
-                client.resources(io.poolkeeper.api.ManagedImage.class).inAnyNamespace().list(),
-                client
-                    .resources(io.poolkeeper.api.GalleryImageVersion.class)
-                    .inAnyNamespace()
-                    .list(),
-                client.resources(io.poolkeeper.api.BatchPool.class).inAnyNamespace().list())
+                client.resources(ManagedImage.class).inAnyNamespace().list(),
+                client.resources(GalleryImageVersion.class).inAnyNamespace().list(),
+                client.resources(BatchPool.class).inAnyNamespace().list())
             .flatMap(list -> list.getItems().stream())
             .map(SandboxCommand::notReady)
             .flatMap(Optional::stream)
@@ -272,14 +276,11 @@ public final class SandboxCommand implements Callable<Integer> {
     return "Not Ready:\n" + String.join("\n", lines);
   }
 
-  private static Optional<String> notReady(
-      io.fabric8.kubernetes.client.CustomResource<?, ? extends io.poolkeeper.api.ObservedStatus>
-          object) {
-    io.poolkeeper.api.Condition ready =
+  private static Optional<String> notReady(CustomResource<?, ? extends ObservedStatus> object) {
+    Condition ready =
         object.getStatus() == null
             ? null
-            : io.poolkeeper.operator.Conditions.find(
-                object.getStatus().getConditions(), io.poolkeeper.operator.Conditions.READY);
+            : Conditions.find(object.getStatus().getConditions(), Conditions.READY);
     if (ready != null && "True".equals(ready.getStatus())) {
       return Optional.empty();
     }

@@ -2,9 +2,7 @@ package io.poolkeeper.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -38,7 +36,6 @@ final class SandboxObjects {
           "production-pool.yaml");
 
   private static final String FIELD_MANAGER = "poolkeeper-sandbox";
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private SandboxObjects() {}
 
@@ -73,7 +70,8 @@ final class SandboxObjects {
     List<ObjectNode> objects = new ArrayList<>();
     for (String name : EXAMPLES) {
       try (InputStream in = resource("/sandbox/examples/" + name);
-          MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(in)) {
+          MappingIterator<JsonNode> documents =
+              SandboxSeed.YAML.readerFor(JsonNode.class).readValues(in)) {
         while (documents.hasNext()) {
           JsonNode document = documents.next();
           if (document instanceof ObjectNode object && object.has("kind")) {

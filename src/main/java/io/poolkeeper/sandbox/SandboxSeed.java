@@ -60,7 +60,8 @@ record SandboxSeed(List<Subscription> subscriptions) {
       String securityType,
       List<String> regions) {}
 
-  private static final ObjectMapper YAML =
+  /** The one YAML reader of the sandbox: the seed, and the examples it applies. */
+  static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);

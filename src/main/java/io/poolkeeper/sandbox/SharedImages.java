@@ -1,11 +1,11 @@
 package io.poolkeeper.sandbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.poolkeeper.UserError;
 import io.poolkeeper.emulator.AzureEmulator;
 import io.poolkeeper.emulator.arm.ApiVersions;
+import io.poolkeeper.emulator.arm.EmulatorJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,8 +26,6 @@ final class SharedImages {
   /** Longer than the emulator takes to provision or replicate anything at its defaults. */
   private static final Duration SETTLE = Duration.ofHours(1);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final AzureEmulator emulator;
   private final HttpClient http;
 
@@ -45,7 +43,7 @@ final class SharedImages {
     String osType = version.osType() == null ? "Linux" : version.osType();
     String generation = version.hyperVGeneration() == null ? "V2" : version.hyperVGeneration();
 
-    ObjectNode image = JSON.createObjectNode().put("location", location);
+    ObjectNode image = EmulatorJson.object().put("location", location);
     ObjectNode imageProperties = image.putObject("properties").put("hyperVGeneration", generation);
     imageProperties
         .putObject("storageProfile")
@@ -57,12 +55,12 @@ final class SharedImages {
     put(imageId, ApiVersions.IMAGES_SDK, image);
 
     String galleryId = compute + "/galleries/" + version.gallery();
-    ObjectNode gallery = JSON.createObjectNode().put("location", location);
+    ObjectNode gallery = EmulatorJson.object().put("location", location);
     gallery.putObject("properties").put("description", "Published outside Poolkeeper");
     put(galleryId, ApiVersions.GALLERIES_SDK, gallery);
 
     String definitionId = galleryId + "/images/" + version.image();
-    ObjectNode definition = JSON.createObjectNode().put("location", location);
+    ObjectNode definition = EmulatorJson.object().put("location", location);
     ObjectNode definitionProperties =
         definition
             .putObject("properties")
@@ -83,7 +81,7 @@ final class SharedImages {
     }
     put(definitionId, ApiVersions.GALLERIES_SDK, definition);
 
-    ObjectNode body = JSON.createObjectNode().put("location", location);
+    ObjectNode body = EmulatorJson.object().put("location", location);
     ObjectNode properties = body.putObject("properties");
     ArrayNode regions = properties.putObject("publishingProfile").putArray("targetRegions");
     List<String> targetRegions =

@@ -1,6 +1,7 @@
 package io.poolkeeper.sandbox;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -9,6 +10,7 @@ import io.poolkeeper.api.BatchPool;
 import io.poolkeeper.api.Condition;
 import io.poolkeeper.api.GalleryImageVersion;
 import io.poolkeeper.api.ManagedImage;
+import io.poolkeeper.api.ObservedStatus;
 import io.poolkeeper.emulator.ArmOutcome;
 import io.poolkeeper.emulator.EmulatorAdmin;
 import io.poolkeeper.emulator.ResizeFailure;
@@ -195,15 +197,13 @@ final class Tour {
     return client.resources(BatchPool.class).inNamespace(NAMESPACE).withName(POOL).get();
   }
 
-  private static boolean ready(io.fabric8.kubernetes.client.CustomResource<?, ?> object) {
+  private static boolean ready(CustomResource<?, ?> object) {
     Condition ready = condition(object, Conditions.READY);
     return ready != null && "True".equals(ready.getStatus());
   }
 
-  private static Condition condition(
-      io.fabric8.kubernetes.client.CustomResource<?, ?> object, String type) {
-    if (object == null
-        || !(object.getStatus() instanceof io.poolkeeper.api.ObservedStatus status)) {
+  private static Condition condition(CustomResource<?, ?> object, String type) {
+    if (object == null || !(object.getStatus() instanceof ObservedStatus status)) {
       return null;
     }
     return Conditions.find(status.getConditions(), type);
