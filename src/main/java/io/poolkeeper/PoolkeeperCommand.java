@@ -2,6 +2,7 @@ package io.poolkeeper;
 
 import io.poolkeeper.emulator.EmulatorCommand;
 import io.poolkeeper.operator.OperatorCommand;
+import io.poolkeeper.sandbox.SandboxCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +16,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PoolkeeperCommand.VersionProvider.class,
     description = "Manages Azure Batch custom-image pools as Kubernetes custom resources.",
-    subcommands = {CommandLine.HelpCommand.class, EmulatorCommand.class, OperatorCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      EmulatorCommand.class,
+      OperatorCommand.class,
+      SandboxCommand.class
+    })
 public final class PoolkeeperCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
