@@ -191,9 +191,9 @@ final class GalleryImageVersionDecision {
         notices.add(
             Notice.warning(
                 "DeletionBlocked",
-                "The image version is kept in Azure while "
+                "The image version is kept in Azure while used by "
                     + names
-                    + " use it; it is deleted once they are gone."));
+                    + "; it is deleted once nothing uses it."));
       }
     } else {
       if (observed.locked()) {
@@ -407,9 +407,9 @@ final class GalleryImageVersionDecision {
       notices.add(
           Notice.normal(
               "Locked",
-              "Locked the image version against deletion while "
+              "Locked the image version against deletion while used by "
                   + ImageUsers.describe(observed.users())
-                  + " use it."));
+                  + "."));
     } else if (!wanted && observed.locked()) {
       actions.add(new GalleryImageVersionActions.RemoveLock());
       notices.add(

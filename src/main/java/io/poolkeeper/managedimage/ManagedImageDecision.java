@@ -200,10 +200,9 @@ final class ManagedImageDecision {
         notices.add(
             Notice.warning(
                 "DeletionBlocked",
-                "The image is kept in Azure while "
+                "The image is kept in Azure while used by "
                     + users
-                    + " use it; it is deleted once"
-                    + " they are gone."));
+                    + "; it is deleted once nothing uses it."));
       }
     } else {
       if (observed.locked()) {
@@ -356,9 +355,9 @@ final class ManagedImageDecision {
       notices.add(
           Notice.normal(
               "Locked",
-              "Locked the image against deletion while "
+              "Locked the image against deletion while used by "
                   + ImageUsers.describe(observed.users())
-                  + " use it."));
+                  + "."));
     } else if (!wanted && observed.locked()) {
       actions.add(new ManagedImageActions.RemoveLock());
       notices.add(Notice.normal("Unlocked", "Removed the in-use lock: nothing uses the image."));
