@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -117,6 +118,10 @@ class LeaderElectionIT {
             .isPositive();
         assertThat(sum(newLeader, "poolkeeper_batchpool_resize_attempts_total", Map.of()))
             .isPositive();
+        Set<String> exported = GrafanaDashboard.exported(leader + newLeader);
+        assertThat(exported)
+            .as("metrics the Grafana dashboard queries")
+            .containsAll(GrafanaDashboard.metrics(GrafanaDashboard.read()));
         List<String> standbyLog =
             OperatorProcesses.output(second).lines().filter(line -> !line.isBlank()).toList();
         assertThat(standbyLog).isNotEmpty().allMatch(line -> line.startsWith("{\"timestamp\""));
