@@ -21,6 +21,7 @@ import com.azure.core.management.profile.AzureProfile;
 import com.azure.resourcemanager.batch.BatchManager;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.resources.ResourceManager;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.poolkeeper.tls.TrustedCertificates;
 import java.io.IOException;
 import java.net.URI;
@@ -53,6 +54,7 @@ public final class AzureClients {
   private final Settings settings;
   private final HttpClient httpClient;
   private final OperationCapture operationCapture = new OperationCapture();
+  private final AzureCallMetrics callMetrics;
   private final HttpPipeline armPipeline;
   private final ConcurrentMap<String, ComputeManager> compute = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, BatchManager> batch = new ConcurrentHashMap<>();
@@ -101,8 +103,10 @@ public final class AzureClients {
     }
   }
 
-  public AzureClients(Settings settings) {
+  /** Clients for {@code settings} that count their requests in {@code metrics}. */
+  public AzureClients(Settings settings, MeterRegistry metrics) {
     this.settings = settings;
+    this.callMetrics = new AzureCallMetrics(metrics);
     java.net.http.HttpClient.Builder jdk = java.net.http.HttpClient.newBuilder();
     settings.trustedCa().ifPresent(ca -> jdk.sslContext(TrustedCertificates.trusting(ca)));
     this.httpClient =
@@ -119,6 +123,7 @@ public final class AzureClients {
                     settings.credential(),
                     AzureEnvironment.AZURE.getManagementEndpoint() + "/.default"),
                 operationCapture,
+                callMetrics,
                 new HttpLoggingPolicy(new HttpLogOptions()))
             .build();
   }
@@ -164,6 +169,7 @@ public final class AzureClients {
                 .withHttpClient(httpClient)
                 .withRetryPolicy(retryPolicy())
                 .withPolicy(operationCapture)
+                .withPolicy(callMetrics)
                 .authenticate(settings.credential(), profile(id)));
   }
 
@@ -175,6 +181,7 @@ public final class AzureClients {
                 .withHttpClient(httpClient)
                 .withRetryPolicy(retryPolicy())
                 .withPolicy(operationCapture)
+                .withPolicy(callMetrics)
                 .authenticate(settings.credential(), profile(id)));
   }
 
@@ -186,6 +193,7 @@ public final class AzureClients {
                 .withHttpClient(httpClient)
                 .withRetryPolicy(retryPolicy())
                 .withPolicy(operationCapture)
+                .withPolicy(callMetrics)
                 .authenticate(settings.credential(), profile(id))
                 .withSubscription(id));
   }

@@ -35,6 +35,7 @@ import io.poolkeeper.galleryimageversion.BatchAccountLocations;
 import io.poolkeeper.operator.Conditions;
 import io.poolkeeper.operator.Notice;
 import io.poolkeeper.operator.OperatorContext;
+import io.poolkeeper.operator.OperatorMetrics;
 import io.poolkeeper.operator.OwnerTag;
 import io.poolkeeper.operator.SecretValues;
 import io.poolkeeper.operator.StatusUpdates;
@@ -46,6 +47,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reconciles BatchPool objects with Azure Batch pools: resolve the image, observe the pool (from
@@ -90,12 +92,14 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
     Instant now = operator.clock().instant();
     Plan plan = BatchPoolDecision.reconcile(object, observed, now);
     BatchPoolStatus status = act(object, ref, plan);
+    operator.metrics().observePool(object, status);
     UpdateControl<BatchPool> control = StatusUpdates.patchIfChanged(object, status, BatchPool::new);
     return control.rescheduleAfter(operator.after(plan.pace()));
   }
 
   @Override
   public DeleteControl cleanup(BatchPool object, Context<BatchPool> context) {
+    operator.metrics().forget(object);
     PoolRef ref = refOf(object);
     if (object.getSpec().getDeletionPolicy() == DeletionPolicy.Retain) {
       return DeleteControl.defaultDelete();
@@ -172,7 +176,8 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
     plan.notices().forEach(notice -> notice.recordOn(object, operator.events()));
     for (BatchPoolDecision.Action action : plan.actions()) {
       if (action instanceof BatchPoolDecision.Create create) {
-        PoolInfo created = pools.create(create.definition());
+        boolean resizes = create.definition().settings().scale() instanceof FixedScaleSettings;
+        PoolInfo created = countingResize(resizes, () -> pools.create(create.definition()));
         BatchPoolDecision.observe(status, created);
         if (create.definition().settings().scale() instanceof FixedScaleSettings fixed) {
           status.setLastAppliedScale(applied(fixed, created));
@@ -180,7 +185,7 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
       } else if (action instanceof BatchPoolDecision.Patch patch) {
         PoolInfo patched;
         try {
-          patched = pools.patch(ref, patch.patch());
+          patched = countingResize(patch.scale(), () -> pools.patch(ref, patch.patch()));
         } catch (AzureException refused) {
           if (!Rollouts.applyingRefused(status, refused)) {
             throw refused;
@@ -207,6 +212,22 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
       }
     }
     return status;
+  }
+
+  /** Runs a call that may send a new scale, counting it as a resize attempt when it does. */
+  private PoolInfo countingResize(boolean resizes, Supplier<PoolInfo> call) {
+    try {
+      PoolInfo answer = call.get();
+      if (resizes) {
+        operator.metrics().resizeAttempt(OperatorMetrics.ACCEPTED);
+      }
+      return answer;
+    } catch (AzureException refused) {
+      if (resizes) {
+        operator.metrics().resizeAttempt(refused.code());
+      }
+      throw refused;
+    }
   }
 
   /** The scale sent, timed by the resizeStartTime Azure answered (what ResizeDecision compares). */

@@ -94,12 +94,14 @@ public final class GalleryImageVersionReconciler
         GalleryImageVersionDecision.reconcile(
             object, observed, operator.settings().locks(), operator.clock().instant());
     GalleryImageVersionStatus status = act(object, observed.ref(), plan);
+    operator.metrics().observeReplication(object, status);
     return StatusUpdates.patchIfChanged(object, status, GalleryImageVersion::new)
         .rescheduleAfter(operator.after(plan.pace()));
   }
 
   @Override
   public DeleteControl cleanup(GalleryImageVersion object, Context<GalleryImageVersion> context) {
+    operator.metrics().forget(object);
     Observation observed = observe(object, false);
     Plan plan = GalleryImageVersionDecision.cleanup(object, observed, operator.clock().instant());
     GalleryImageVersionStatus status = act(object, observed.ref(), plan);

@@ -7,6 +7,10 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.poolkeeper.UserError;
 import io.poolkeeper.api.ManagedImage;
 import io.poolkeeper.azure.AzureClients;
@@ -23,10 +27,14 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -51,6 +59,11 @@ import reactor.core.publisher.Mono;
 public final class OperatorCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(OperatorCommand.class);
+
+  /**
+   * Set when the process is asked to stop: losing the lead is then expected, not a reason to exit.
+   */
+  private final AtomicBoolean stopping = new AtomicBoolean();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -123,10 +136,85 @@ public final class OperatorCommand implements Callable<Integer> {
               + " running --speed N (env POOLKEEPER_TIME_SCALE; default: ${DEFAULT-VALUE}).")
   double timeScale;
 
+  @Option(
+      names = "--leader-election",
+      paramLabel = "true|false",
+      arity = "1",
+      defaultValue = "${env:POOLKEEPER_LEADER_ELECTION}",
+      description =
+          "Reconcile only while holding a coordination.k8s.io Lease, so that replicas can stand"
+              + " by (env POOLKEEPER_LEADER_ELECTION; default: true in a cluster, false"
+              + " elsewhere).")
+  Boolean leaderElection;
+
+  @Option(
+      names = "--lease-name",
+      paramLabel = "NAME",
+      defaultValue = "${env:POOLKEEPER_LEASE_NAME:-poolkeeper-operator}",
+      description =
+          "Name of the election's Lease (env POOLKEEPER_LEASE_NAME; default: ${DEFAULT-VALUE}).")
+  String leaseName;
+
+  @Option(
+      names = "--lease-namespace",
+      paramLabel = "NS",
+      defaultValue = "${env:POOLKEEPER_LEASE_NAMESPACE}",
+      description =
+          "Namespace of the election's Lease (env POOLKEEPER_LEASE_NAMESPACE; default: the pod's"
+              + " own namespace, from its service account).")
+  String leaseNamespace;
+
+  @Option(
+      names = "--leader-identity",
+      paramLabel = "ID",
+      defaultValue = "${env:POOLKEEPER_LEADER_IDENTITY}",
+      description =
+          "This replica's name in the Lease (env POOLKEEPER_LEADER_IDENTITY; default: the host"
+              + " (pod) name and a random suffix).")
+  String leaderIdentity;
+
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      defaultValue = "${env:POOLKEEPER_HTTP_PORT}",
+      description =
+          "Port of /healthz, /readyz and /metrics; 0 turns them off (env POOLKEEPER_HTTP_PORT;"
+              + " default: "
+              + InCluster.DEFAULT_HTTP_PORT
+              + " in a cluster, 0 elsewhere).")
+  Integer httpPort;
+
+  @Option(
+      names = "--log-format",
+      paramLabel = "text|json",
+      defaultValue = "${env:POOLKEEPER_LOG_FORMAT:-text}",
+      description =
+          "text: lines for people; json: one JSON object per line (env POOLKEEPER_LOG_FORMAT;"
+              + " default: ${DEFAULT-VALUE}).")
+  String logFormat;
+
   @Override
   public Integer call() {
     OperatorSettings settings = settings();
-    AzureClients azure = new AzureClients(azureSettings());
+    logFormat().apply();
+    InCluster cluster = InCluster.detect();
+    Optional<LeaderElectionConfiguration> election = election(cluster);
+    int port = httpPort(cluster);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    OperatorMetrics metrics = new OperatorMetrics(registry);
+    AtomicReference<PoolkeeperOperator> running = new AtomicReference<>();
+    OperatorHttpServer http =
+        port == 0
+            ? null
+            : OperatorHttpServer.start(
+                port,
+                registry,
+                () -> running.get() == null || running.get().informersHealthy(),
+                () ->
+                    running.get() != null
+                        && running.get().started()
+                        && running.get().informersHealthy());
+    AzureClients azure = new AzureClients(azureSettings(), registry);
     Config config = Config.autoConfigure(null);
     checkCluster(config, settings);
     KubernetesClient kubernetes = new KubernetesClientBuilder().withConfig(config).build();
@@ -139,10 +227,31 @@ public final class OperatorCommand implements Callable<Integer> {
         settings.labelSelector().orElse("none"),
         settings.locks() ? "on" : "off",
         settings.timeScale());
+    election.ifPresentOrElse(
+        lease ->
+            LOG.info(
+                "Leader election on Lease {}/{} as {}: reconciling only while leading",
+                lease.getLeaseNamespace().orElseThrow(),
+                lease.getLeaseName(),
+                lease.getIdentity().orElseThrow()),
+        () -> LOG.info("Leader election off: reconciling now"));
+    if (http != null) {
+      LOG.info("Serving /healthz, /readyz and /metrics on port {}", http.port());
+    }
     OperatorContext context =
-        OperatorContext.create(settings, Clock.systemUTC(), azure, kubernetes);
-    PoolkeeperOperator operator = PoolkeeperOperator.start(kubernetes, context);
-    Thread stop = new Thread(operator::close, "poolkeeper-shutdown");
+        OperatorContext.create(settings, Clock.systemUTC(), azure, kubernetes, metrics);
+    PoolkeeperOperator operator = PoolkeeperOperator.start(kubernetes, context, election);
+    running.set(operator);
+    Thread stop =
+        new Thread(
+            () -> {
+              stopping.set(true);
+              operator.close();
+              if (http != null) {
+                http.close();
+              }
+            },
+            "poolkeeper-shutdown");
     Runtime.getRuntime().addShutdownHook(stop);
     try {
       new CountDownLatch(1).await();
@@ -171,6 +280,81 @@ public final class OperatorCommand implements Callable<Integer> {
         Optional.ofNullable(selector).filter(s -> !s.isBlank()),
         locks,
         timeScale);
+  }
+
+  private LogFormat logFormat() {
+    try {
+      return LogFormat.valueOf(logFormat.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw usage("--log-format must be text or json, was '" + logFormat + "'");
+    }
+  }
+
+  int httpPort(InCluster cluster) {
+    int port = httpPort != null ? httpPort : cluster.inside() ? InCluster.DEFAULT_HTTP_PORT : 0;
+    if (port < 0 || port > 65535) {
+      throw usage("--http-port must be 0 (off) or a port number, was " + port);
+    }
+    return port;
+  }
+
+  /**
+   * The election to take part in, if any. The identity must differ between replicas: JOSDK's
+   * default, the HOSTNAME variable, is the same for two processes on one machine, and each would
+   * take the other's renewals for its own.
+   */
+  Optional<LeaderElectionConfiguration> election(InCluster cluster) {
+    boolean elect = leaderElection != null ? leaderElection : cluster.inside();
+    if (!elect) {
+      return Optional.empty();
+    }
+    String namespace =
+        Optional.ofNullable(leaseNamespace)
+            .filter(ns -> !ns.isBlank())
+            .or(cluster::namespace)
+            .orElseThrow(
+                () ->
+                    usage(
+                        "leader election needs --lease-namespace outside a cluster (no service"
+                            + " account namespace file at "
+                            + InCluster.NAMESPACE_FILE
+                            + ")"));
+    if (leaseName == null || leaseName.isBlank()) {
+      throw usage("--lease-name must not be empty");
+    }
+    String identity =
+        leaderIdentity != null && !leaderIdentity.isBlank()
+            ? leaderIdentity
+            : Optional.ofNullable(System.getenv("HOSTNAME"))
+                    .filter(h -> !h.isBlank())
+                    .orElse("poolkeeper")
+                + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+    return Optional.of(
+        new LeaderElectionConfiguration(
+            leaseName.trim(),
+            namespace.trim(),
+            LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+            LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+            LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+            identity,
+            new LeaderCallbacks(
+                () -> LOG.info("Leading as {}: reconciling", identity),
+                () -> {
+                  if (!stopping.get()) {
+                    LOG.warn(
+                        "Lost the lead as {}: exiting so that only the leader writes", identity);
+                    System.exit(1);
+                  }
+                },
+                leader -> {
+                  if (!leader.equals(identity)) {
+                    LOG.info("Standing by: {} leads", leader);
+                  }
+                }),
+            // Not JOSDK's exit: it also fires when this process stops on SIGTERM, and System.exit
+            // from inside a shutdown blocks that thread for ever.
+            false));
   }
 
   private AzureClients.Settings azureSettings() {

@@ -10,24 +10,26 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * What every reconciler shares: settings, the one clock, Azure's ports, the event recorder and the
- * error policy.
+ * What every reconciler shares: settings, the one clock, Azure's ports, the event recorder, the
+ * error policy and the metrics.
  */
 public record OperatorContext(
     OperatorSettings settings,
     Clock clock,
     AzureClients azure,
     EventRecorder events,
-    ReconcileErrors errors) {
+    ReconcileErrors errors,
+    OperatorMetrics metrics) {
 
   public static OperatorContext create(
       OperatorSettings settings,
       Clock clock,
       AzureClients azure,
-      io.fabric8.kubernetes.client.KubernetesClient kubernetes) {
+      io.fabric8.kubernetes.client.KubernetesClient kubernetes,
+      OperatorMetrics metrics) {
     EventRecorder events = new EventRecorder(kubernetes, clock);
     return new OperatorContext(
-        settings, clock, azure, events, new ReconcileErrors(settings, clock, events));
+        settings, clock, azure, events, new ReconcileErrors(settings, clock, events), metrics);
   }
 
   /** When to look again at this pace, in real time. */

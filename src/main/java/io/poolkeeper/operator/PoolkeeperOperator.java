@@ -3,12 +3,16 @@ package io.poolkeeper.operator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.poolkeeper.batchpool.BatchPoolReconciler;
 import io.poolkeeper.galleryimageversion.GalleryImageVersionReconciler;
 import io.poolkeeper.managedimage.ManagedImageReconciler;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -26,14 +30,31 @@ public final class PoolkeeperOperator implements AutoCloseable {
 
   /** Registers every reconciler and starts them; returns once the informers are in sync. */
   public static PoolkeeperOperator start(KubernetesClient kubernetes, OperatorContext context) {
+    return start(kubernetes, context, Optional.empty());
+  }
+
+  /**
+   * {@link #start(KubernetesClient, OperatorContext)}, reconciling only while this process holds
+   * the election's Lease when {@code election} is given: a standby syncs its informers (and reads
+   * Azure's pool lists) but neither reconciles nor writes until it leads. A leader that loses the
+   * Lease exits (JOSDK's default), so two leaders never write at once.
+   */
+  public static PoolkeeperOperator start(
+      KubernetesClient kubernetes,
+      OperatorContext context,
+      Optional<LeaderElectionConfiguration> election) {
     Operator operator =
         new Operator(
-            overrider ->
-                overrider
-                    .withKubernetesClient(kubernetes)
-                    .withCloseClientOnStop(false)
-                    .withStopOnInformerErrorDuringStartup(true)
-                    .withCacheSyncTimeout(Duration.ofMinutes(2)));
+            overrider -> {
+              overrider
+                  .withKubernetesClient(kubernetes)
+                  .withCloseClientOnStop(false)
+                  .withStopOnInformerErrorDuringStartup(true)
+                  .withCacheSyncTimeout(Duration.ofMinutes(2))
+                  .withMetrics(
+                      MicrometerMetrics.withoutPerResourceMetrics(context.metrics().registry()));
+              election.ifPresent(overrider::withLeaderElectionConfiguration);
+            });
     for (Function<OperatorContext, Reconciler<?>> reconciler : reconcilers()) {
       register(operator, reconciler.apply(context), context.settings());
     }
@@ -61,6 +82,21 @@ public final class PoolkeeperOperator implements AutoCloseable {
           overrider.withReconciliationMaxInterval(settings.idlePoll().multipliedBy(2));
         };
     operator.register((Reconciler) reconciler, (Consumer) configure);
+  }
+
+  /** Whether the operator started: informers in sync (and, when electing, the election running). */
+  public boolean started() {
+    return operator.getRuntimeInfo().isStarted();
+  }
+
+  /** Whether every informer still watches: a stopped informer means a stale cache. */
+  public boolean informersHealthy() {
+    return operator
+        .getRuntimeInfo()
+        .unhealthyInformerWrappingEventSourceHealthIndicator()
+        .values()
+        .stream()
+        .allMatch(Map::isEmpty);
   }
 
   @Override

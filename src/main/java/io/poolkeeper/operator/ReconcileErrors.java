@@ -2,6 +2,7 @@ package io.poolkeeper.operator;
 
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.poolkeeper.api.ObservedStatus;
@@ -31,6 +32,19 @@ public final class ReconcileErrors {
     this.settings = settings;
     this.clock = clock;
     this.events = events;
+  }
+
+  /**
+   * The exception the reconciler threw. With metrics on, JOSDK (micrometer-support 5.2.3,
+   * MicrometerMetrics.timeControllerExecution) wraps it in an OperatorException before it reaches
+   * updateErrorStatus; without metrics it arrives as thrown.
+   */
+  static Exception thrownByReconciler(Exception failure) {
+    if (failure instanceof OperatorException wrapper
+        && wrapper.getCause() instanceof Exception cause) {
+      return cause;
+    }
+    return failure;
   }
 
   /** The verdict on an object whose reconcile failed with {@code failure}. */
@@ -95,9 +109,10 @@ public final class ReconcileErrors {
       ErrorStatusUpdateControl<P> handle(
           P resource,
           Context<P> context,
-          Exception failure,
+          Exception thrown,
           Supplier<S> emptyStatus,
           Supplier<P> emptyResource) {
+    Exception failure = thrownByReconciler(thrown);
     if (interrupted(failure)) {
       // The operator is stopping: nothing failed, and the next start looks at Azure again.
       LOG.info(

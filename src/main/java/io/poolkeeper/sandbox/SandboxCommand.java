@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.poolkeeper.UserError;
 import io.poolkeeper.api.BatchPool;
 import io.poolkeeper.api.Condition;
@@ -19,6 +20,7 @@ import io.poolkeeper.emulator.AzureEmulator;
 import io.poolkeeper.emulator.EmulatorOptions;
 import io.poolkeeper.operator.Conditions;
 import io.poolkeeper.operator.OperatorContext;
+import io.poolkeeper.operator.OperatorMetrics;
 import io.poolkeeper.operator.OperatorSettings;
 import io.poolkeeper.operator.PoolkeeperOperator;
 import java.io.IOException;
@@ -198,20 +200,24 @@ public final class SandboxCommand implements Callable<Integer> {
       throw new UserError("the seed cannot be applied: " + e.getMessage());
     }
 
+    // The sandbox shows its pools in its own table; its metrics are kept but not served.
+    OperatorMetrics metrics = new OperatorMetrics(new SimpleMeterRegistry());
     AzureClients azure =
         new AzureClients(
             new AzureClients.Settings(
                 sandbox.emulator.endpoint(),
                 AzureClients.emulatorCredential(),
                 Optional.of(sandbox.emulator.caCertificate()),
-                AzureClients.RetrySettings.defaults()));
+                AzureClients.RetrySettings.defaults()),
+            metrics.registry());
     OperatorSettings settings =
         new OperatorSettings(
             Optional.of(seed.defaultSubscription()), Set.of(), Optional.empty(), true, speed);
     sandbox.operator =
         PoolkeeperOperator.start(
             sandbox.client,
-            OperatorContext.create(settings, sandbox.emulator.clock(), azure, sandbox.client));
+            OperatorContext.create(
+                settings, sandbox.emulator.clock(), azure, sandbox.client, metrics));
     out.println(
         "Operator and Azure emulator running at "
             + speed

@@ -1,5 +1,6 @@
 package io.poolkeeper.emulator;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.poolkeeper.azure.AzureClients;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -86,6 +87,7 @@ public final class EmulatorPerClass
             azure.endpoint(),
             AzureClients.emulatorCredential(),
             Optional.of(azure.caCertificate()),
-            retry));
+            retry),
+        new SimpleMeterRegistry());
   }
 }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.poolkeeper.api.Condition;
 import io.poolkeeper.api.ObservedStatus;
 import io.poolkeeper.api.ProjectFiles;
@@ -54,6 +55,9 @@ public final class OperatorHarness implements AutoCloseable {
   public final AzureClients azure;
   private PoolkeeperOperator operator;
 
+  /** What the in-process operator counts. */
+  public final OperatorMetrics metrics = new OperatorMetrics(new SimpleMeterRegistry());
+
   private OperatorHarness(KubernetesClient client, Kubectl kubectl, String namespace) {
     this.client = client;
     this.kubectl = kubectl;
@@ -65,7 +69,8 @@ public final class OperatorHarness implements AutoCloseable {
                 emulator.endpoint(),
                 AzureClients.emulatorCredential(),
                 Optional.of(emulator.caCertificate()),
-                new AzureClients.RetrySettings(1, Duration.ofMillis(20), Duration.ofMillis(100))));
+                new AzureClients.RetrySettings(1, Duration.ofMillis(20), Duration.ofMillis(100))),
+            metrics.registry());
     seed(emulator.admin());
   }
 
@@ -91,7 +96,7 @@ public final class OperatorHarness implements AutoCloseable {
             Optional.of(SUBSCRIPTION), Set.of(namespace), Optional.empty(), locks, TIME_SCALE);
     operator =
         PoolkeeperOperator.start(
-            client, OperatorContext.create(settings, emulator.clock(), azure, client));
+            client, OperatorContext.create(settings, emulator.clock(), azure, client, metrics));
   }
 
   public void stopOperator() {

@@ -1,20 +1,15 @@
 package io.poolkeeper.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.poolkeeper.api.GalleryImageVersion;
 import io.poolkeeper.api.ManagedImage;
-import io.poolkeeper.api.ProjectFiles;
 import io.poolkeeper.kubetest.Kubectl;
 import io.poolkeeper.kubetest.RealApiServer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,8 +21,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(RealApiServer.class)
 class OperatorProcessIT {
-
-  private static final Path JAR = ProjectFiles.root().resolve("target/poolkeeper.jar");
 
   private final KubernetesClient client;
   private final Kubectl kubectl;
@@ -122,30 +115,11 @@ class OperatorProcessIT {
     }
   }
 
-  /** Starts the jar with its output going to a file, so a long run never fills a pipe. */
   private static Process start(List<String> args, Path kubeconfig) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toString()));
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("KUBECONFIG", kubeconfig.toString());
-    Path output = Files.createTempFile("poolkeeper-operator", ".log");
-    output.toFile().deleteOnExit();
-    builder.redirectOutput(output.toFile());
-    Process process = builder.start();
-    OUTPUTS.put(process, output);
-    return process;
+    return OperatorProcesses.start(args, kubeconfig);
   }
 
-  private static final java.util.Map<Process, Path> OUTPUTS =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  private static String finish(Process process) throws Exception {
-    await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive());
-    return Files.readString(OUTPUTS.remove(process), StandardCharsets.UTF_8);
+  private static String finish(Process process) {
+    return OperatorProcesses.finish(process);
   }
 }

@@ -1,0 +1,80 @@
+package io.poolkeeper.gitops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.poolkeeper.api.ProjectFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Argo CD health checks in deploy/argocd/health, run by a real Lua interpreter: gopher-lua, the
+ * one Argo CD embeds, through hack/lua-health (built here with Go from the module proxy).
+ */
+class ArgoCdHealthChecksTest {
+
+  private static final Path CHECKS = ProjectFiles.root().resolve("deploy/argocd/health");
+  private static final List<String> KINDS =
+      List.of("ManagedImage", "GalleryImageVersion", "BatchPool");
+
+  @Test
+  void everyKindHasAHealthCheckWithReadyReconcilingAndStalledCases() throws IOException {
+    for (String kind : KINDS) {
+      Path dir = CHECKS.resolve("poolkeeper.io").resolve(kind);
+      assertThat(dir.resolve("health.lua")).isRegularFile();
+      JsonNode tests = ProjectFiles.YAML.readTree(dir.resolve("health_test.yaml").toFile());
+      assertThat(tests.path("tests").findValuesAsText("inputPath"))
+          .contains("testdata/ready.yaml", "testdata/reconciling.yaml", "testdata/stalled.yaml");
+      assertThat(tests.path("tests").findValuesAsText("status"))
+          .contains("Healthy", "Progressing", "Degraded");
+    }
+  }
+
+  @Test
+  void everyCaseGivesTheHealthItsTestExpects() throws Exception {
+    Path tool = ProjectFiles.root().resolve("target/lua-health");
+    run(
+        ProjectFiles.root().resolve("hack/lua-health"),
+        List.of("go", "build", "-mod=readonly", "-o", tool.toString(), "."));
+
+    String output = run(ProjectFiles.root(), List.of(tool.toString(), CHECKS.toString()));
+
+    assertThat(output.strip().lines().reduce((first, last) -> last).orElse(""))
+        .isEqualTo(cases() + " passed, 0 failed");
+  }
+
+  private static long cases() throws IOException {
+    long cases = 0;
+    try (Stream<Path> files = Files.walk(CHECKS)) {
+      for (Path file : files.filter(f -> f.endsWith("health_test.yaml")).toList()) {
+        cases += ProjectFiles.YAML.readTree(file.toFile()).path("tests").size();
+      }
+    }
+    return cases;
+  }
+
+  /** Runs a command to its end and returns its output; a non-zero exit fails the test. */
+  private static String run(Path directory, List<String> command) throws Exception {
+    Path output = Files.createTempFile("lua-health", ".out");
+    try {
+      Process process =
+          new ProcessBuilder(command)
+              .directory(directory.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
+      assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("%s finishes", command).isTrue();
+      String printed = Files.readString(output, StandardCharsets.UTF_8);
+      assertThat(process.exitValue()).as("%s exits 0; it printed:%n%s", command, printed).isZero();
+      return printed;
+    } finally {
+      Files.deleteIfExists(output);
+    }
+  }
+}

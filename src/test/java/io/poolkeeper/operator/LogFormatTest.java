@@ -1,0 +1,28 @@
+package io.poolkeeper.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.status.Status;
+import org.junit.jupiter.api.Test;
+
+class LogFormatTest {
+
+  @Test
+  void theJsonConfigurationLoadsWithoutErrorsAndEncodesJson() throws Exception {
+    LoggerContext context = new LoggerContext();
+    JoranConfigurator configurator = new JoranConfigurator();
+    configurator.setContext(context);
+
+    configurator.doConfigure(LogFormat.class.getResource("/logback-json.xml"));
+
+    assertThat(context.getStatusManager().getCopyOfStatusList())
+        .noneMatch(status -> status.getLevel() >= Status.WARN);
+    ConsoleAppender<?> appender =
+        (ConsoleAppender<?>) context.getLogger("ROOT").getAppender("STDERR");
+    assertThat(appender.getEncoder()).isInstanceOf(JsonEncoder.class);
+  }
+}
