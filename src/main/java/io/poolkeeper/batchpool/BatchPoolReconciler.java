@@ -14,6 +14,7 @@ import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.polling.PollingEventSource;
 import io.poolkeeper.api.BatchPool;
 import io.poolkeeper.api.BatchPoolStatus;
+import io.poolkeeper.api.BatchPoolStatus.ImageInUse;
 import io.poolkeeper.api.DeletionPolicy;
 import io.poolkeeper.api.GalleryImageVersion;
 import io.poolkeeper.api.GalleryImageVersionStatus.RegionReplication;
@@ -413,17 +414,11 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
 
   /** Which custom image a pool uses, comparable across pools; {@code null} for Marketplace. */
   private static String imageKey(BatchPool pool) {
-    PoolImage image = pool.getSpec().getImage();
-    String namespace = pool.getMetadata().getNamespace();
-    if (image.getGalleryImageVersionRef() != null) {
-      return "giv/" + namespace + "/" + image.getGalleryImageVersionRef().getName();
+    ImageInUse object = BatchPoolDecision.imageRefOf(pool);
+    if (object != null) {
+      return object.getKind() + "/" + pool.getMetadata().getNamespace() + "/" + object.getName();
     }
-    if (image.getManagedImageRef() != null) {
-      return "mi/" + namespace + "/" + image.getManagedImageRef().getName();
-    }
-    if (image.getId() != null) {
-      return "id/" + image.getId().toLowerCase(Locale.ROOT);
-    }
-    return null;
+    String id = pool.getSpec().getImage().getId();
+    return id == null ? null : "id/" + id.toLowerCase(Locale.ROOT);
   }
 }

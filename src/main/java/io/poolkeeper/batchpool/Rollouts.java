@@ -98,7 +98,6 @@ final class Rollouts {
           RolloutStatus.APPLYING,
           pending,
           List.of(new BatchPoolDecision.Patch(patch, false)),
-          null,
           List.of(
               Notice.normal("Applying", "Changing " + what + " of pool " + poolId + " in place.")),
           "Changing " + what + " of the pool, which has no nodes.");
@@ -118,7 +117,6 @@ final class Rollouts {
             RolloutStatus.RECREATING,
             pending,
             List.of(new BatchPoolDecision.Patch(tagsOnly(context), false)),
-            null,
             List.of(),
             "Tagging the pool as Poolkeeper's before recreating it.");
       }
@@ -127,7 +125,6 @@ final class Rollouts {
           RolloutStatus.RECREATING,
           pending,
           List.of(new BatchPoolDecision.Delete()),
-          null,
           List.of(
               Notice.normal(
                   "Recreating",
@@ -280,11 +277,9 @@ final class Rollouts {
       String phase,
       Set<String> pending,
       List<BatchPoolDecision.Action> actions,
-      BatchPoolStatus.Resize resize,
       List<Notice> notices,
       String message) {
-    return new Step(
-        actions, rollout(context, phase, pending), resize, notices, message, null, null);
+    return new Step(actions, rollout(context, phase, pending), null, notices, message, null, null);
   }
 
   private static RolloutStatus rollout(Context context, String phase, Set<String> pending) {
