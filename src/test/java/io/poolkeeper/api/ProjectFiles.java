@@ -55,15 +55,32 @@ public final class ProjectFiles {
   /** Every document of a (multi-document) YAML file. */
   public static List<ObjectNode> documents(Path file) {
     try (var parser = new YAMLFactory().createParser(file.toFile())) {
-      List<ObjectNode> documents = new ArrayList<>();
-      var iterator = YAML.readValues(parser, ObjectNode.class);
-      while (iterator.hasNext()) {
-        documents.add(iterator.next());
-      }
-      return documents;
+      return documents(parser);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Every non-empty document of a YAML stream, e.g. what kubectl kustomize or helm printed. */
+  public static List<ObjectNode> documents(String yaml) {
+    try (var parser = new YAMLFactory().createParser(yaml)) {
+      return documents(parser);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<ObjectNode> documents(com.fasterxml.jackson.core.JsonParser parser)
+      throws IOException {
+    List<ObjectNode> documents = new ArrayList<>();
+    var iterator = YAML.readValues(parser, ObjectNode.class);
+    while (iterator.hasNext()) {
+      ObjectNode document = iterator.next();
+      if (document != null && !document.isEmpty()) {
+        documents.add(document);
+      }
+    }
+    return documents;
   }
 
   /** The committed CRDs by kind (ManagedImage, GalleryImageVersion, BatchPool). */

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.poolkeeper.api.ProjectFiles;
+import io.poolkeeper.kubetest.Commands;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -37,13 +36,11 @@ class ArgoCdHealthChecksTest {
   }
 
   @Test
-  void everyCaseGivesTheHealthItsTestExpects() throws Exception {
-    Path tool = ProjectFiles.root().resolve("target/lua-health");
-    run(
-        ProjectFiles.root().resolve("hack/lua-health"),
-        List.of("go", "build", "-mod=readonly", "-o", tool.toString(), "."));
+  void everyCaseGivesTheHealthItsTestExpects() throws IOException {
+    Path tool = Commands.goTool("lua-health", ".", "lua-health");
 
-    String output = run(ProjectFiles.root(), List.of(tool.toString(), CHECKS.toString()));
+    String output =
+        Commands.succeed(ProjectFiles.root(), List.of(tool.toString(), CHECKS.toString()));
 
     assertThat(output.strip().lines().reduce((first, last) -> last).orElse(""))
         .isEqualTo(cases() + " passed, 0 failed");
@@ -57,24 +54,5 @@ class ArgoCdHealthChecksTest {
       }
     }
     return cases;
-  }
-
-  /** Runs a command to its end and returns its output; a non-zero exit fails the test. */
-  private static String run(Path directory, List<String> command) throws Exception {
-    Path output = Files.createTempFile("lua-health", ".out");
-    try {
-      Process process =
-          new ProcessBuilder(command)
-              .directory(directory.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(output.toFile())
-              .start();
-      assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("%s finishes", command).isTrue();
-      String printed = Files.readString(output, StandardCharsets.UTF_8);
-      assertThat(process.exitValue()).as("%s exits 0; it printed:%n%s", command, printed).isZero();
-      return printed;
-    } finally {
-      Files.deleteIfExists(output);
-    }
   }
 }

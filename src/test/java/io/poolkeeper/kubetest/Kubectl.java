@@ -24,6 +24,11 @@ public final class Kubectl {
     return kubeconfig;
   }
 
+  /** The same kubectl with another kubeconfig: another user, e.g. a ServiceAccount's token. */
+  public Kubectl as(Path otherKubeconfig) {
+    return new Kubectl(binary, otherKubeconfig);
+  }
+
   /** What one kubectl call printed, and how it exited. */
   public record Result(int exitCode, String output) {}
 

@@ -43,7 +43,7 @@ public final class OperatorHarness implements AutoCloseable {
       new BatchAccountRef(SUBSCRIPTION, BATCH_GROUP, "renderbatch");
 
   /** Simulated seconds per real second the operator assumes; the waits keep roughly to it. */
-  static final double TIME_SCALE = 500;
+  public static final double TIME_SCALE = 500;
 
   private static final Duration TICK = Duration.ofSeconds(10);
   private static final Duration REAL_TIMEOUT = Duration.ofSeconds(90);

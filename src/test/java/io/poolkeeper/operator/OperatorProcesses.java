@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code java -jar target/poolkeeper.jar ...} as separate processes, as a user runs it. */
-final class OperatorProcesses {
+public final class OperatorProcesses {
 
   private static final Path JAR = ProjectFiles.root().resolve("target/poolkeeper.jar");
   private static final Map<Process, Path> OUTPUTS = new ConcurrentHashMap<>();
@@ -29,7 +29,7 @@ final class OperatorProcesses {
   private OperatorProcesses() {}
 
   /** Starts the jar with its output going to a file, so a long run never fills a pipe. */
-  static Process start(List<String> args, Path kubeconfig) throws IOException {
+  public static Process start(List<String> args, Path kubeconfig) throws IOException {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -48,7 +48,7 @@ final class OperatorProcesses {
   }
 
   /** What the process printed so far. */
-  static String output(Process process) {
+  public static String output(Process process) {
     try {
       return Files.readString(OUTPUTS.get(process), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -57,20 +57,21 @@ final class OperatorProcesses {
   }
 
   /** Waits for the process to end and returns all it printed. */
-  static String finish(Process process) {
+  public static String finish(Process process) {
     await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive());
     return output(process);
   }
 
   /** A port nobody listens on right now. */
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
   /** GET http://localhost:port/path: the status and the body. */
-  static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+  public static HttpResponse<String> get(int port, String path)
+      throws IOException, InterruptedException {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .timeout(Duration.ofSeconds(5))
