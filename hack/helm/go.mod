@@ -1,5 +1,6 @@
-// Builds the real helm CLI from the Go module proxy for the deploy tests (DeployManifestsIT):
-// machines here have no helm and no download site. The Helm version is the requirement below.
+// The real helm CLI, built from the Go module proxy for the deploy tests (io.poolkeeper.deploy,
+// through Commands.goTool): machines here have no helm and no download site. The Helm version is
+// the requirement below.
 module poolkeeper.invalid/hack/helm
 
 go 1.26.0

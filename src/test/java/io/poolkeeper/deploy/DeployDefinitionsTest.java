@@ -84,6 +84,20 @@ class DeployDefinitionsTest {
     assertThat(crds.toRealPath()).isEqualTo(ProjectFiles.committedCrds().toRealPath());
   }
 
+  @Test
+  void theAzureRoleListsEachActionOnceInArmsForm() {
+    List<String> actions = AzureRole.actions();
+
+    assertThat(actions)
+        .isNotEmpty()
+        .doesNotHaveDuplicates()
+        .allMatch(action -> action.matches("Microsoft\\.\\w+(/\\w+)+/(read|write|delete|action)"));
+    assertThat(AzureRole.action("POST Microsoft.Batch/batchAccounts/pools/stopResize"))
+        .isEqualTo("Microsoft.Batch/batchAccounts/pools/stopResize/action");
+    assertThat(AzureRole.grants("PATCH Microsoft.Batch/batchAccounts/pools")).isTrue();
+    assertThat(AzureRole.grants("DELETE Microsoft.Batch/batchAccounts")).isFalse();
+  }
+
   /** The uid of the image's last USER instruction. */
   static long imageUser() {
     return Long.parseLong(last(instructions(), "USER").arguments().split(":")[0]);

@@ -141,6 +141,10 @@ class DeployRbacIT {
       assertThat(pool.getStatus().getAppliedSecretVersions()).containsKey(SECRET);
       assertThat(world.eventReasons("render-pool")).as("Events it recorded").isNotEmpty();
       assertThat(world.eventReasons("render-base-2026-11")).isNotEmpty();
+      assertThat(world.admin().requestCounts().keySet())
+          .as("Azure requests the operator made")
+          .isNotEmpty()
+          .allSatisfy(request -> assertThat(AzureRole.grants(request)).as(request).isTrue());
       String log = OperatorProcesses.output(operator);
       assertThat(log.toLowerCase(Locale.ROOT))
           .as("the operator's log:%n%s", log)
