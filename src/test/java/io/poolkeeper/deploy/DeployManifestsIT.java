@@ -8,6 +8,8 @@ import io.poolkeeper.api.ProjectFiles;
 import io.poolkeeper.kubetest.Commands;
 import io.poolkeeper.kubetest.Kubectl;
 import io.poolkeeper.kubetest.RealApiServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +194,60 @@ class DeployManifestsIT {
             "team-b/batch-poolkeeper-operator",
             "team-b/batch-poolkeeper-secret-reader",
             HELM_NAMESPACE + "/batch-poolkeeper-leader-election");
+  }
+
+  @Test
+  void theChartLintsCleanAndItsPackageCarriesTheCrds() throws Exception {
+    Path packages = Files.createTempDirectory("poolkeeper-chart");
+    Commands.succeed(
+        ProjectFiles.root(),
+        List.of(
+            Installs.helm().toString(),
+            "lint",
+            "--strict",
+            Installs.CHART.toString(),
+            "--kube-version",
+            RealApiServer.kubernetesVersion()));
+    Commands.succeed(
+        ProjectFiles.root(),
+        List.of(
+            Installs.helm().toString(),
+            "package",
+            Installs.CHART.toString(),
+            "--destination",
+            packages.toString()));
+    Path archive =
+        packages.resolve("poolkeeper-" + DeployDefinitionsTest.releaseVersion() + ".tgz");
+    assertThat(archive).isRegularFile();
+
+    String rendered =
+        Commands.succeed(
+            ProjectFiles.root(),
+            List.of(
+                Installs.helm().toString(),
+                "template",
+                "poolkeeper",
+                archive.toString(),
+                "--include-crds",
+                "--kube-version",
+                RealApiServer.kubernetesVersion()));
+
+    assertSameCrds(crds(Installs.objects(rendered)), committedCrds());
+  }
+
+  @Test
+  void crdsStillApplyAsAFolderBesideTheirKustomization() {
+    String applied =
+        kubectl.succeed(
+            "apply",
+            "--server-side",
+            "--force-conflicts",
+            "--dry-run=server",
+            "-f",
+            ProjectFiles.committedCrds().toString());
+
+    assertThat(applied.lines().filter(line -> line.endsWith("serverside-applied (server dry run)")))
+        .hasSize(3);
   }
 
   @Test

@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -135,8 +136,7 @@ class DeployRbacIT {
       world.untilCondition(ManagedImage.class, "render-base-2026-11", Conditions.READY, "True");
       world.untilCondition(
           GalleryImageVersion.class, "render-base-1-0-0", Conditions.READY, "True");
-      BatchPool pool =
-          world.untilCondition(BatchPool.class, "render-pool", Conditions.READY, "True");
+      BatchPool pool = untilReady(world, operator);
 
       assertThat(pool.getStatus().getAppliedSecretVersions()).containsKey(SECRET);
       assertThat(world.eventReasons("render-pool")).as("Events it recorded").isNotEmpty();
@@ -153,6 +153,24 @@ class DeployRbacIT {
       operator.destroy();
       operator.waitFor(30, TimeUnit.SECONDS);
       operator.destroyForcibly();
+    }
+  }
+
+  /** Waits for the pool to be Ready; if it never is, fails with its status and the log. */
+  private BatchPool untilReady(OperatorHarness world, Process operator) {
+    try {
+      return world.untilCondition(BatchPool.class, "render-pool", Conditions.READY, "True");
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "render-pool is not Ready:\n"
+              + kubectl
+                  .run("get", "bp", "render-pool", "-n", world.namespace, "-o", "yaml")
+                  .output()
+              + "\nEvents: "
+              + world.eventReasons("render-pool")
+              + "\nThe operator printed:\n"
+              + OperatorProcesses.output(operator),
+          e);
     }
   }
 

@@ -21,6 +21,7 @@ import io.poolkeeper.emulator.SnapshotSeed;
 import io.poolkeeper.kubetest.Kubectl;
 import io.poolkeeper.kubetest.TestNamespaces;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -58,11 +59,12 @@ public final class OperatorHarness implements AutoCloseable {
   /** What the in-process operator counts. */
   public final OperatorMetrics metrics = new OperatorMetrics(new SimpleMeterRegistry());
 
-  private OperatorHarness(KubernetesClient client, Kubectl kubectl, String namespace) {
+  private OperatorHarness(
+      KubernetesClient client, Kubectl kubectl, String namespace, EmulatorOptions options) {
     this.client = client;
     this.kubectl = kubectl;
     this.namespace = namespace;
-    this.emulator = AzureEmulator.start(EmulatorOptions.builder().port(0).build());
+    this.emulator = AzureEmulator.start(options);
     this.azure =
         new AzureClients(
             new AzureClients.Settings(
@@ -77,15 +79,31 @@ public final class OperatorHarness implements AutoCloseable {
   /** A new namespace and emulator, and the operator with Azure locks on. */
   public static OperatorHarness start(KubernetesClient client, Kubectl kubectl, String prefix) {
     OperatorHarness harness =
-        new OperatorHarness(client, kubectl, TestNamespaces.create(client, prefix));
+        new OperatorHarness(
+            client,
+            kubectl,
+            TestNamespaces.create(client, prefix),
+            EmulatorOptions.builder().port(0).build());
     harness.startOperator(true);
     return harness;
   }
 
-  /** A new namespace and emulator, with no operator running (tests start their own). */
+  /**
+   * A new namespace and emulator for operators the test runs as separate processes ({@code java
+   * -jar}). Those decide on the wall clock, not on the emulator's, so the emulator's simulated time
+   * starts a year ahead of it: an Azure timestamp (a resize's start) must never look older to the
+   * operator than it is, or it would stop resizes as timed out.
+   */
   public static OperatorHarness withoutOperator(
       KubernetesClient client, Kubectl kubectl, String prefix) {
-    return new OperatorHarness(client, kubectl, TestNamespaces.create(client, prefix));
+    return new OperatorHarness(
+        client,
+        kubectl,
+        TestNamespaces.create(client, prefix),
+        EmulatorOptions.builder()
+            .port(0)
+            .simulatedStart(Instant.now().plus(Duration.ofDays(365)))
+            .build());
   }
 
   /** (Re)starts the in-process operator with locks on or off. */
