@@ -52,8 +52,7 @@ class PoolJsonTest {
   @Test
   void theCreateBodyOfACustomImagePoolIsTheExamplesRequest() {
     PoolSettings settings =
-        new PoolSettings(
-            null,
+        PoolSettings.basic(
             "STANDARD_D4",
             VirtualMachineConfiguration.of(
                 ImageReference.ofId(
@@ -63,15 +62,6 @@ class PoolJsonTest {
                 "batch.node.ubuntu 18.04"),
             null,
             null,
-            null,
-            Map.of(),
-            null,
-            List.of(),
-            null,
-            null,
-            List.of(),
-            List.of(),
-            List.of(),
             null,
             Map.of());
 

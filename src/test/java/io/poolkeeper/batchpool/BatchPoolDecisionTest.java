@@ -23,6 +23,7 @@ import io.poolkeeper.azure.PoolRef;
 import io.poolkeeper.azure.PoolService.FixedScaleSettings;
 import io.poolkeeper.azure.PoolService.PoolInfo;
 import io.poolkeeper.azure.PoolService.PoolSettings;
+import io.poolkeeper.azure.PoolService.ScaleSettings;
 import io.poolkeeper.azure.batch.PoolModel.ImageReference;
 import io.poolkeeper.batchpool.BatchPoolDecision.Create;
 import io.poolkeeper.batchpool.BatchPoolDecision.Observation;
@@ -446,25 +447,8 @@ class BatchPoolDecisionTest {
   /** The pool Steady at these counts, its targets and its other settings unchanged. */
   private static PoolInfo scaled(PoolInfo pool, int current, int target) {
     FixedScaleSettings fixed = (FixedScaleSettings) pool.settings().scale();
-    PoolSettings s = pool.settings();
     PoolSettings settings =
-        new PoolSettings(
-            s.displayName(),
-            s.vmSize(),
-            s.virtualMachineConfiguration(),
-            new FixedScaleSettings(target, 0, fixed.resizeTimeout(), null),
-            s.startTask(),
-            s.taskSlotsPerNode(),
-            s.metadata(),
-            s.networkConfiguration(),
-            s.userAssignedIdentities(),
-            s.interNodeCommunication(),
-            s.taskSchedulingPolicy(),
-            s.mountConfiguration(),
-            s.applicationPackages(),
-            s.userAccounts(),
-            s.upgradePolicy(),
-            s.tags());
+        withScale(pool.settings(), new FixedScaleSettings(target, 0, fixed.resizeTimeout(), null));
     return new PoolInfo(
         pool.id(),
         pool.name(),
@@ -726,25 +710,11 @@ class BatchPoolDecisionTest {
                 secrets)
             .withoutSecrets();
     PoolSettings reported =
-        new PoolSettings(
-            wanted.displayName(),
-            wanted.vmSize(),
-            wanted.virtualMachineConfiguration(),
+        withScale(
+            wanted,
             wanted.scale() instanceof FixedScaleSettings fixed
                 ? new FixedScaleSettings(target, 0, fixed.resizeTimeout(), null)
-                : wanted.scale(),
-            wanted.startTask(),
-            wanted.taskSlotsPerNode(),
-            wanted.metadata(),
-            wanted.networkConfiguration(),
-            wanted.userAssignedIdentities(),
-            wanted.interNodeCommunication(),
-            wanted.taskSchedulingPolicy(),
-            wanted.mountConfiguration(),
-            wanted.applicationPackages(),
-            wanted.userAccounts(),
-            wanted.upgradePolicy(),
-            wanted.tags());
+                : wanted.scale());
     return new PoolInfo(
         REF.resourceId(),
         REF.poolId(),
@@ -756,6 +726,27 @@ class BatchPoolDecisionTest {
         NOW.minusSeconds(3600).atOffset(ZoneOffset.UTC),
         List.of(),
         reported);
+  }
+
+  /** The same settings with another scale. */
+  private static PoolSettings withScale(PoolSettings s, ScaleSettings scale) {
+    return new PoolSettings(
+        s.displayName(),
+        s.vmSize(),
+        s.virtualMachineConfiguration(),
+        scale,
+        s.startTask(),
+        s.taskSlotsPerNode(),
+        s.metadata(),
+        s.networkConfiguration(),
+        s.userAssignedIdentities(),
+        s.interNodeCommunication(),
+        s.taskSchedulingPolicy(),
+        s.mountConfiguration(),
+        s.applicationPackages(),
+        s.userAccounts(),
+        s.upgradePolicy(),
+        s.tags());
   }
 
   private static PoolSettings untagged(BatchPool object) {

@@ -39,10 +39,7 @@ class DeployManifestsIT {
     List<ObjectNode> objects = Installs.objects(rendered);
     Installs.ensureNamespace(kubectl, Installs.KUSTOMIZE_NAMESPACE);
 
-    String applied = Installs.apply(kubectl, rendered, true);
-
-    assertThat(applied.lines().filter(line -> line.endsWith("serverside-applied (server dry run)")))
-        .hasSize(objects.size());
+    assertAcceptedByDryRun(rendered);
     assertThat(kinds(objects))
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
@@ -54,7 +51,7 @@ class DeployManifestsIT {
                 "Role", 1,
                 "RoleBinding", 1,
                 "Deployment", 1));
-    assertSameCrds(crds(objects), committedCrds());
+    assertCrdsAreCommittedOnes(objects);
     assertHardened(Installs.deployment(objects));
   }
 
@@ -65,10 +62,7 @@ class DeployManifestsIT {
     Installs.ensureNamespace(kubectl, Installs.KUSTOMIZE_NAMESPACE);
     Installs.ensureNamespace(kubectl, "batch");
 
-    String applied = Installs.apply(kubectl, rendered, true);
-
-    assertThat(applied.lines().filter(line -> line.endsWith("serverside-applied (server dry run)")))
-        .hasSize(objects.size());
+    assertAcceptedByDryRun(rendered);
     assertThat(Installs.ofKind(objects, "ClusterRoleBinding")).isEmpty();
     assertThat(Installs.ofKind(objects, "RoleBinding"))
         .extracting(
@@ -83,15 +77,12 @@ class DeployManifestsIT {
 
   @Test
   void theHelmChartWithItsDefaultsAppliesWithServerSideDryRunAndMatchesTheKustomizeBase() {
-    String rendered = Installs.helm("poolkeeper", HELM_NAMESPACE);
+    String rendered = Installs.renderChart("poolkeeper", HELM_NAMESPACE);
     List<ObjectNode> objects = Installs.objects(rendered);
     Installs.ensureNamespace(kubectl, HELM_NAMESPACE);
 
-    String applied = Installs.apply(kubectl, rendered, true);
-
-    assertThat(applied.lines().filter(line -> line.endsWith("serverside-applied (server dry run)")))
-        .hasSize(objects.size());
-    assertSameCrds(crds(objects), committedCrds());
+    assertAcceptedByDryRun(rendered);
+    assertCrdsAreCommittedOnes(objects);
     ObjectNode deployment = Installs.deployment(objects);
     assertHardened(deployment);
     assertThat(deployment.at("/spec/template/spec/containers/0/image").asText())
@@ -136,7 +127,7 @@ class DeployManifestsIT {
     Installs.ensureNamespace(kubectl, "team-a");
     Installs.ensureNamespace(kubectl, "team-b");
     String rendered =
-        Installs.helm(
+        Installs.renderChart(
             "batch",
             HELM_NAMESPACE,
             "--set",
@@ -161,10 +152,7 @@ class DeployManifestsIT {
             "leaderElection.leaseName=batch-leader");
     List<ObjectNode> objects = Installs.objects(rendered);
 
-    String applied = Installs.apply(kubectl, rendered, true);
-
-    assertThat(applied.lines().filter(line -> line.endsWith("serverside-applied (server dry run)")))
-        .hasSize(objects.size());
+    assertAcceptedByDryRun(rendered);
     ObjectNode serviceAccount = Installs.ofKind(objects, "ServiceAccount").get(0);
     assertThat(
             serviceAccount.at("/metadata/annotations/azure.workload.identity~1client-id").asText())
@@ -201,21 +189,15 @@ class DeployManifestsIT {
     Path packages = Files.createTempDirectory("poolkeeper-chart");
     Commands.succeed(
         ProjectFiles.root(),
-        List.of(
-            Installs.helm().toString(),
+        Installs.helm(
             "lint",
             "--strict",
             Installs.CHART.toString(),
-            "--kube-version",
+            Installs.KUBE_VERSION,
             RealApiServer.kubernetesVersion()));
     Commands.succeed(
         ProjectFiles.root(),
-        List.of(
-            Installs.helm().toString(),
-            "package",
-            Installs.CHART.toString(),
-            "--destination",
-            packages.toString()));
+        Installs.helm("package", Installs.CHART.toString(), "--destination", packages.toString()));
     Path archive =
         packages.resolve("poolkeeper-" + DeployDefinitionsTest.releaseVersion() + ".tgz");
     assertThat(archive).isRegularFile();
@@ -223,16 +205,15 @@ class DeployManifestsIT {
     String rendered =
         Commands.succeed(
             ProjectFiles.root(),
-            List.of(
-                Installs.helm().toString(),
+            Installs.helm(
                 "template",
                 "poolkeeper",
                 archive.toString(),
                 "--include-crds",
-                "--kube-version",
+                Installs.KUBE_VERSION,
                 RealApiServer.kubernetesVersion()));
 
-    assertSameCrds(crds(Installs.objects(rendered)), committedCrds());
+    assertCrdsAreCommittedOnes(Installs.objects(rendered));
   }
 
   @Test
@@ -246,8 +227,7 @@ class DeployManifestsIT {
             "-f",
             ProjectFiles.committedCrds().toString());
 
-    assertThat(applied.lines().filter(line -> line.endsWith("serverside-applied (server dry run)")))
-        .hasSize(3);
+    assertThat(dryRunApplied(applied)).isEqualTo(3);
   }
 
   @Test
@@ -315,38 +295,41 @@ class DeployManifestsIT {
     return kinds;
   }
 
-  /** The CRDs of an install by name, without the labels an install adds. */
-  private static Map<String, JsonNode> crds(List<ObjectNode> objects) {
-    Map<String, JsonNode> crds = new TreeMap<>();
+  /**
+   * The install's CRDs are those of crds/: the same specs (an install adds labels), where kustomize
+   * may print 32767.0 as 32767.
+   */
+  private static void assertCrdsAreCommittedOnes(List<ObjectNode> objects) {
+    Map<String, JsonNode> committed = ProjectFiles.committedCrdsByKind();
+    Map<String, JsonNode> installed = new TreeMap<>();
     for (ObjectNode crd : Installs.ofKind(objects, "CustomResourceDefinition")) {
-      crds.put(crd.at("/metadata/name").asText(), crd.path("spec"));
+      installed.put(crd.at("/spec/names/kind").asText(), crd.path("spec"));
     }
-    return crds;
-  }
-
-  /** The same CRDs, where kustomize may print 32767.0 as 32767. */
-  private static void assertSameCrds(Map<String, JsonNode> installed, Map<String, JsonNode> crds) {
-    assertThat(installed.keySet()).isEqualTo(crds.keySet());
+    assertThat(installed.keySet()).isEqualTo(committed.keySet());
     Comparator<JsonNode> sameValue =
         (a, b) ->
             a.isNumber() && b.isNumber()
                 ? Double.compare(a.doubleValue(), b.doubleValue())
                 : a.equals(b) ? 0 : 1;
-    for (String name : crds.keySet()) {
-      assertThat(installed.get(name).equals(sameValue, crds.get(name)))
-          .as("%s as installed is crds/", name)
+    for (String kind : committed.keySet()) {
+      assertThat(installed.get(kind).equals(sameValue, committed.get(kind).path("spec")))
+          .as("%s as installed is crds/", kind)
           .isTrue();
     }
   }
 
-  private static Map<String, JsonNode> committedCrds() {
-    Map<String, JsonNode> crds = new TreeMap<>();
-    for (var file : ProjectFiles.yamlFiles(ProjectFiles.committedCrds())) {
-      for (ObjectNode crd : ProjectFiles.documents(file)) {
-        crds.put(crd.at("/metadata/name").asText(), crd.path("spec"));
-      }
-    }
-    return crds;
+  /** Applies rendered manifests with server-side dry-run: the server accepts every object. */
+  private void assertAcceptedByDryRun(String rendered) {
+    String applied = Installs.apply(kubectl, rendered, true);
+    assertThat(dryRunApplied(applied)).isEqualTo(Installs.objects(rendered).size());
+  }
+
+  /** How many objects kubectl says it applied with server-side dry-run. */
+  private static long dryRunApplied(String kubectlOutput) {
+    return kubectlOutput
+        .lines()
+        .filter(line -> line.endsWith("serverside-applied (server dry run)"))
+        .count();
   }
 
   /** A role's rules; Helm prefixes the release name, so match on the name's end. */

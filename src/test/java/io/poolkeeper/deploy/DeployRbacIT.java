@@ -75,7 +75,7 @@ class DeployRbacIT {
       Installs.ensureNamespace(kubectl, releaseNamespace);
       Installs.apply(
           kubectl,
-          Installs.helm(
+          Installs.renderChart(
               release, releaseNamespace, "--set", "watchNamespaces={" + world.namespace + "}"),
           false);
       Kubectl operatorUser = kubectl.as(tokenKubeconfig(releaseNamespace, release + "-poolkeeper"));
@@ -110,18 +110,7 @@ class DeployRbacIT {
         .create();
     Process operator =
         OperatorProcesses.start(
-            List.of(
-                "operator",
-                "--azure-endpoint",
-                world.emulator.endpoint().toString(),
-                "--azure-ca-file",
-                world.emulator.caCertificateFile().toString(),
-                "--azure-token",
-                "emulator-token",
-                "--namespaces",
-                world.namespace,
-                "--time-scale",
-                String.valueOf(OperatorHarness.TIME_SCALE),
+            world.operatorCommand(
                 "--leader-election",
                 "true",
                 "--lease-namespace",

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The two ways to install Poolkeeper, rendered as a user renders them: {@code kubectl kustomize
@@ -39,36 +38,42 @@ final class Installs {
 
   /** helm template RELEASE deploy/helm/poolkeeper --namespace NS --include-crds ARGS. */
   static Commands.Result helmTemplate(String release, String namespace, String... args) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                helm().toString(),
-                "template",
-                release,
-                CHART.toString(),
-                "--namespace",
-                namespace,
-                "--include-crds",
-                // What helm install learns from the cluster; a helm built from source would
-                // otherwise assume Kubernetes 1.20.
-                "--kube-version",
-                RealApiServer.kubernetesVersion()));
-    command.addAll(List.of(args));
-    return Commands.run(ProjectFiles.root(), command);
+    return Commands.run(ProjectFiles.root(), chartTemplate(release, namespace, args));
   }
 
   /** helm template that must succeed: what it printed. */
-  static String helm(String release, String namespace, String... args) {
-    Commands.Result result = helmTemplate(release, namespace, args);
-    if (result.exitCode() != 0) {
-      throw new AssertionError(
-          "helm template exited " + result.exitCode() + ":\n" + result.printed());
-    }
-    return result.output();
+  static String renderChart(String release, String namespace, String... args) {
+    return Commands.succeed(ProjectFiles.root(), chartTemplate(release, namespace, args));
   }
 
-  static Path helm() {
-    return Commands.goTool("helm", "helm.sh/helm/v3/cmd/helm", "helm");
+  private static List<String> chartTemplate(String release, String namespace, String... args) {
+    List<String> command =
+        helm(
+            "template",
+            release,
+            CHART.toString(),
+            "--namespace",
+            namespace,
+            "--include-crds",
+            KUBE_VERSION,
+            RealApiServer.kubernetesVersion());
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /**
+   * The option that tells helm template or lint the cluster's Kubernetes version, which helm
+   * install learns from the cluster; a helm built from source would assume Kubernetes 1.20.
+   */
+  static final String KUBE_VERSION = "--kube-version";
+
+  /** The command line of the helm CLI (built once per test run from hack/helm) with these args. */
+  static List<String> helm(String... args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(Commands.goTool("helm", "helm.sh/helm/v3/cmd/helm", "helm").toString()));
+    command.addAll(List.of(args));
+    return command;
   }
 
   /** kubectl apply --server-side (with --dry-run=server when asked) of rendered manifests. */
@@ -111,12 +116,6 @@ final class Installs {
 
   static List<ObjectNode> ofKind(List<ObjectNode> objects, String kind) {
     return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
-  }
-
-  static Optional<ObjectNode> find(List<ObjectNode> objects, String kind, String name) {
-    return ofKind(objects, kind).stream()
-        .filter(o -> name.equals(o.at("/metadata/name").asText()))
-        .findFirst();
   }
 
   /** The only Deployment of an install. */

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,11 @@ public final class Commands {
 
   /** Runs a command in a folder to its end (at most 15 minutes, for a cold Go build). */
   public static Result run(Path directory, List<String> command) {
+    return run(directory, command, Duration.ofMinutes(15));
+  }
+
+  /** Runs a command in a folder to its end, failing when it takes longer than {@code limit}. */
+  public static Result run(Path directory, List<String> command, Duration limit) {
     try {
       Path output = Files.createTempFile("poolkeeper-command", ".out");
       Path errors = Files.createTempFile("poolkeeper-command", ".err");
@@ -60,9 +66,9 @@ public final class Commands {
                 .redirectError(errors.toFile())
                 .start();
         process.getOutputStream().close();
-        if (!process.waitFor(15, TimeUnit.MINUTES)) {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
           process.destroyForcibly();
-          throw new AssertionError(command + " did not finish within 15 minutes");
+          throw new AssertionError(command + " did not finish within " + limit);
         }
         return new Result(
             process.exitValue(),

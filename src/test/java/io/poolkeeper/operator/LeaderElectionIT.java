@@ -148,27 +148,15 @@ class LeaderElectionIT {
   private Process start(OperatorHarness world, String identity, int port, List<String> extra)
       throws Exception {
     List<String> args =
-        new ArrayList<>(
-            List.of(
-                "operator",
-                "--azure-endpoint",
-                world.emulator.endpoint().toString(),
-                "--azure-ca-file",
-                world.emulator.caCertificateFile().toString(),
-                "--azure-token",
-                "emulator-token",
-                "--namespaces",
-                world.namespace,
-                "--time-scale",
-                String.valueOf(OperatorHarness.TIME_SCALE),
-                "--leader-election",
-                "true",
-                "--lease-namespace",
-                world.namespace,
-                "--leader-identity",
-                identity,
-                "--http-port",
-                String.valueOf(port)));
+        world.operatorCommand(
+            "--leader-election",
+            "true",
+            "--lease-namespace",
+            world.namespace,
+            "--leader-identity",
+            identity,
+            "--http-port",
+            String.valueOf(port));
     args.addAll(extra);
     return OperatorProcesses.start(args, kubectl.kubeconfig());
   }

@@ -22,6 +22,7 @@ import io.poolkeeper.kubetest.Kubectl;
 import io.poolkeeper.kubetest.TestNamespaces;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -122,6 +123,29 @@ public final class OperatorHarness implements AutoCloseable {
       operator.close();
       operator = null;
     }
+  }
+
+  /**
+   * The command line of {@code java -jar poolkeeper.jar} for an operator process that serves this
+   * namespace against this emulator at the tests' time scale, followed by {@code extra}.
+   */
+  public List<String> operatorCommand(String... extra) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "operator",
+                "--azure-endpoint",
+                emulator.endpoint().toString(),
+                "--azure-ca-file",
+                emulator.caCertificateFile().toString(),
+                "--azure-token",
+                "emulator-token",
+                "--namespaces",
+                namespace,
+                "--time-scale",
+                String.valueOf(TIME_SCALE)));
+    command.addAll(List.of(extra));
+    return command;
   }
 
   public EmulatorAdmin admin() {

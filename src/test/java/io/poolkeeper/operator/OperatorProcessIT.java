@@ -1,5 +1,7 @@
 package io.poolkeeper.operator;
 
+import static io.poolkeeper.operator.OperatorProcesses.finish;
+import static io.poolkeeper.operator.OperatorProcesses.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -7,7 +9,6 @@ import io.poolkeeper.api.GalleryImageVersion;
 import io.poolkeeper.api.ManagedImage;
 import io.poolkeeper.kubetest.Kubectl;
 import io.poolkeeper.kubetest.RealApiServer;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,21 +34,7 @@ class OperatorProcessIT {
   @Test
   void thePackagedOperatorBringsTheExampleChainToReady() throws Exception {
     try (OperatorHarness world = OperatorHarness.withoutOperator(client, kubectl, "process")) {
-      Process operator =
-          start(
-              List.of(
-                  "operator",
-                  "--azure-endpoint",
-                  world.emulator.endpoint().toString(),
-                  "--azure-ca-file",
-                  world.emulator.caCertificateFile().toString(),
-                  "--azure-token",
-                  "emulator-token",
-                  "--namespaces",
-                  world.namespace,
-                  "--time-scale",
-                  String.valueOf(OperatorHarness.TIME_SCALE)),
-              kubectl.kubeconfig());
+      Process operator = start(world.operatorCommand(), kubectl.kubeconfig());
       try {
         world.apply(world.example("render-chain.yaml", "ManagedImage"));
         world.apply(world.example("render-chain.yaml", "GalleryImageVersion"));
@@ -113,13 +100,5 @@ class OperatorProcessIT {
     } finally {
       Files.deleteIfExists(kubeconfig);
     }
-  }
-
-  private static Process start(List<String> args, Path kubeconfig) throws IOException {
-    return OperatorProcesses.start(args, kubeconfig);
-  }
-
-  private static String finish(Process process) {
-    return OperatorProcesses.finish(process);
   }
 }
