@@ -94,6 +94,12 @@ public class GalleryImageVersionStatus extends ObservedStatus {
     @JsonPropertyDescription("Replica count the operator asked Azure for in this region.")
     private Integer replicaCount;
 
+    @JsonPropertyDescription(
+        "Whether pools in this region can take nodes from the version now: true once the region"
+            + " completed replication, and still true while its replica count or storage type"
+            + " changes (Azure keeps serving the replicas it has).")
+    private Boolean usable;
+
     public String getRegion() {
       return region;
     }
@@ -124,6 +130,14 @@ public class GalleryImageVersionStatus extends ObservedStatus {
 
     public void setReplicaCount(Integer replicaCount) {
       this.replicaCount = replicaCount;
+    }
+
+    public Boolean getUsable() {
+      return usable;
+    }
+
+    public void setUsable(Boolean usable) {
+      this.usable = usable;
     }
   }
 

@@ -43,6 +43,7 @@ final class ArmPoolService implements PoolService {
           "properties/displayName",
           "properties/provisioningState",
           "properties/allocationState",
+          "properties/allocationStateTransitionTime",
           "properties/vmSize",
           "properties/deploymentConfiguration",
           "properties/scaleSettings",

@@ -77,7 +77,8 @@ final class PoolJson {
       List<ApplicationPackageReference> applicationPackages,
       ResizeOperationStatus resizeOperationStatus,
       List<MountConfiguration> mountConfiguration,
-      UpgradePolicy upgradePolicy) {}
+      UpgradePolicy upgradePolicy,
+      String allocationStateTransitionTime) {}
 
   record DeploymentConfiguration(VirtualMachineConfiguration virtualMachineConfiguration) {}
 
@@ -142,7 +143,8 @@ final class PoolJson {
                 settings.applicationPackages(),
                 null,
                 settings.mountConfiguration(),
-                settings.upgradePolicy()));
+                settings.upgradePolicy(),
+                null));
     return JSON.valueToTree(pool);
   }
 
@@ -237,7 +239,10 @@ final class PoolJson {
             : resize.errors().stream()
                 .map(e -> new PoolResizeError(e.code(), e.message()))
                 .toList(),
-        settings);
+        settings,
+        properties.allocationStateTransitionTime() == null
+            ? null
+            : OffsetDateTime.parse(properties.allocationStateTransitionTime()));
   }
 
   private static BatchPoolIdentity identity(List<String> userAssignedIdentities) {

@@ -316,6 +316,8 @@ public interface PoolService {
    *
    * @param resizeStartTime when the current (Resizing) or last (Steady) resize started
    * @param resizeErrors errors of the last resize, present only while Steady after it failed
+   * @param allocationStateTransitionTime when the allocation state last changed: for a Steady pool
+   *     after a failed resize, when that resize ended
    * @param settings what Azure reports of the pool's settings: {@code vmSize} as Batch spells it
    *     (often upper case: compare with {@link #hasVmSize}), no secrets, and a fixed scale's {@code
    *     nodeDeallocationOption} unknown ({@code null})
@@ -330,9 +332,36 @@ public interface PoolService {
       int currentLowPriorityNodes,
       OffsetDateTime resizeStartTime,
       List<PoolResizeError> resizeErrors,
-      PoolSettings settings) {
+      PoolSettings settings,
+      OffsetDateTime allocationStateTransitionTime) {
     public PoolInfo {
       resizeErrors = List.copyOf(resizeErrors);
+    }
+
+    /** A pool whose allocation state changed at a time nobody needs. */
+    public PoolInfo(
+        String id,
+        String name,
+        String etag,
+        String provisioningState,
+        String allocationState,
+        int currentDedicatedNodes,
+        int currentLowPriorityNodes,
+        OffsetDateTime resizeStartTime,
+        List<PoolResizeError> resizeErrors,
+        PoolSettings settings) {
+      this(
+          id,
+          name,
+          etag,
+          provisioningState,
+          allocationState,
+          currentDedicatedNodes,
+          currentLowPriorityNodes,
+          resizeStartTime,
+          resizeErrors,
+          settings,
+          null);
     }
 
     /** Batch answers VM sizes in its own casing ({@code STANDARD_D4}); sizes ignore case. */

@@ -413,6 +413,13 @@ final class BatchPoolDecision {
         now);
   }
 
+  /** When the status says something is next due (a resize retry once its backoff is over). */
+  static Optional<Instant> nextDeadline(BatchPoolStatus status) {
+    return Optional.ofNullable(status.getResize())
+        .map(BatchPoolStatus.Resize::getNextAttemptTime)
+        .map(ResizeDecision::instant);
+  }
+
   /** Copies what Azure reports of the pool into the status. */
   static void observe(BatchPoolStatus status, PoolInfo pool) {
     status.setAllocationState(pool.allocationState());

@@ -19,7 +19,6 @@ import io.poolkeeper.api.DeletionPolicy;
 import io.poolkeeper.api.GalleryImageVersion;
 import io.poolkeeper.api.GalleryImageVersionStatus.RegionReplication;
 import io.poolkeeper.api.ManagedImage;
-import io.poolkeeper.api.ManagedImageSource;
 import io.poolkeeper.api.PoolImage;
 import io.poolkeeper.api.PoolScale;
 import io.poolkeeper.azure.AzureException;
@@ -40,6 +39,7 @@ import io.poolkeeper.operator.OperatorMetrics;
 import io.poolkeeper.operator.OwnerTag;
 import io.poolkeeper.operator.SecretValues;
 import io.poolkeeper.operator.StatusUpdates;
+import io.poolkeeper.policy.CustomImageLimits;
 import io.poolkeeper.policy.CustomImageLimits.PoolTargets;
 import io.poolkeeper.policy.ResizeTimeouts.ImageKind;
 import java.time.Instant;
@@ -63,6 +63,11 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
   private final BatchAccountLocations locations;
   private PollingEventSource<ObservedPool, BatchPool, String> listed;
   private IndexerResourceCache<BatchPool> primaries;
+  private PoolImages images;
+  private final ImageTotals imageTotals = new ImageTotals(System::nanoTime);
+
+  /** BatchPools by the custom image they use ({@link #imageKey}), for the sizing rules. */
+  private static final String BY_IMAGE = "poolkeeper.io/pool-image";
 
   public BatchPoolReconciler(OperatorContext operator) {
     this.operator = operator;
@@ -74,14 +79,16 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
   public List<EventSource<?, BatchPool>> prepareEventSources(
       EventSourceContext<BatchPool> context) {
     primaries = context.getPrimaryCache();
+    primaries.addIndexer(BY_IMAGE, pool -> Optional.ofNullable(imageKey(pool)).stream().toList());
     listed = AccountPools.source(pools, primaries, this::refOf, operator.settings().idlePoll());
-    return List.of(listed);
+    images = PoolImages.create(context);
+    return List.of(listed, images.versions, images.images);
   }
 
   @Override
   public UpdateControl<BatchPool> reconcile(BatchPool object, Context<BatchPool> context) {
     PoolRef ref = refOf(object);
-    ResolvedImage image = resolveImage(object, ref.account(), context.getClient());
+    ResolvedImage image = resolveImage(object, ref.account());
     Optional<PoolInfo> pool = observe(object, ref);
     Observation observed =
         new Observation(
@@ -95,7 +102,8 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
     BatchPoolStatus status = act(object, ref, plan);
     operator.metrics().observePool(object, status);
     UpdateControl<BatchPool> control = StatusUpdates.patchIfChanged(object, status, BatchPool::new);
-    return control.rescheduleAfter(operator.after(plan.pace()));
+    return control.rescheduleAfter(
+        operator.after(plan.pace(), BatchPoolDecision.nextDeadline(status), now));
   }
 
   @Override
@@ -249,27 +257,20 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
     return last;
   }
 
-  private ResolvedImage resolveImage(
-      BatchPool object, BatchAccountRef account, KubernetesClient client) {
+  private ResolvedImage resolveImage(BatchPool object, BatchAccountRef account) {
     PoolImage image = object.getSpec().getImage();
     String namespace = object.getMetadata().getNamespace();
     if (image.getGalleryImageVersionRef() != null) {
       String name = image.getGalleryImageVersionRef().getName();
-      GalleryImageVersion version =
-          client.resources(GalleryImageVersion.class).inNamespace(namespace).withName(name).get();
-      String os =
-          version == null
-                  || version.getSpec().getImageDefinition() == null
-                  || version.getSpec().getImageDefinition().getOsType() == null
-              ? null
-              : version.getSpec().getImageDefinition().getOsType().name();
+      GalleryImageVersion version = images.version(namespace, name).orElse(null);
+      String os = version == null ? null : PoolImages.osOf(version);
       if (version == null) {
         return ResolvedImage.waiting(
             ImageKind.GALLERY, null, "GalleryImageVersion " + name + " to exist", null);
       }
-      if (version.getStatus() == null
-          || !Conditions.isTrue(version.getStatus().getConditions(), Conditions.READY)
-          || version.getStatus().getImageVersionResourceId() == null) {
+      // Usable means made and replicated to the pool's region, not Ready: a version replicating
+      // again for a new replica count, or stalled on another region, still serves this one.
+      if (version.getStatus() == null || version.getStatus().getImageVersionResourceId() == null) {
         return ResolvedImage.waiting(
             ImageKind.GALLERY, os, "GalleryImageVersion " + name + " to be Ready", null);
       }
@@ -278,14 +279,7 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
         return ResolvedImage.waiting(
             ImageKind.GALLERY, os, "Batch account " + account.resourceId() + " to exist", null);
       }
-      boolean replicated =
-          version.getStatus().getReplication() != null
-              && version.getStatus().getReplication().stream()
-                  .anyMatch(
-                      replica ->
-                          region.get().equalsIgnoreCase(replica.getRegion())
-                              && "Completed".equalsIgnoreCase(replica.getState()));
-      if (!replicated) {
+      if (!PoolImages.usableRegions(version).contains(region.get().toLowerCase(Locale.ROOT))) {
         return ResolvedImage.waiting(
             ImageKind.GALLERY,
             os,
@@ -307,9 +301,8 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
     }
     if (image.getManagedImageRef() != null) {
       String name = image.getManagedImageRef().getName();
-      ManagedImage managed =
-          client.resources(ManagedImage.class).inNamespace(namespace).withName(name).get();
-      String os = managed == null ? null : osOf(managed.getSpec().getSource());
+      ManagedImage managed = images.managedImage(namespace, name).orElse(null);
+      String os = managed == null ? null : PoolImages.osOf(managed);
       if (managed == null
           || managed.getStatus() == null
           || !Conditions.isTrue(managed.getStatus().getConditions(), Conditions.READY)
@@ -374,21 +367,6 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
             .toList());
   }
 
-  private static String osOf(ManagedImageSource source) {
-    if (source == null) {
-      return null;
-    }
-    if (source.getOsType() != null) {
-      return source.getOsType().name();
-    }
-    if (source.getSnapshots() != null
-        && source.getSnapshots().getOsDisk() != null
-        && source.getSnapshots().getOsDisk().getOsType() != null) {
-      return source.getSnapshots().getOsDisk().getOsType().name();
-    }
-    return null;
-  }
-
   /**
    * The fixed targets of the BatchPools on the same image created before this one: the earlier
    * pools keep their capacity, the later one is refused.
@@ -398,17 +376,31 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
     if (image == null) {
       return List.of();
     }
+    // Fleets are mostly far below the limits: when all of the image's pools fit together, none can
+    // be refused, and listing (let alone ordering) thousands of pools on every reconcile is waste.
+    if (imageTotals.surelyFit(
+        image, () -> sharing(image).stream().map(BatchPoolDecision::targets).toList())) {
+      return List.of();
+    }
+    List<BatchPool> sharing = sharing(image);
+    if (CustomImageLimits.fitTogether(sharing.stream().map(BatchPoolDecision::targets).toList())) {
+      return List.of();
+    }
     Comparator<BatchPool> order =
         Comparator.comparing((BatchPool pool) -> pool.getMetadata().getCreationTimestamp())
             .thenComparing(pool -> pool.getMetadata().getName());
-    return primaries
-        .list()
+    return sharing.stream()
         .filter(other -> !other.getMetadata().getUid().equals(object.getMetadata().getUid()))
-        .filter(other -> other.getMetadata().getDeletionTimestamp() == null)
-        .filter(other -> image.equals(imageKey(other)))
         .filter(other -> order.compare(other, object) < 0)
         .sorted(order)
         .map(BatchPoolDecision::targets)
+        .toList();
+  }
+
+  /** The BatchPools on one custom image that are not being deleted. */
+  private List<BatchPool> sharing(String image) {
+    return primaries.byIndex(BY_IMAGE, image).stream()
+        .filter(other -> other.getMetadata().getDeletionTimestamp() == null)
         .toList();
   }
 

@@ -230,7 +230,9 @@ final class ResizeDecision {
     }
     Instant next = instant(resize.getNextAttemptTime());
     if (next == null) {
-      next = now.plus(backoff.before(attempts + 1));
+      // The backoff runs from the failure, not from when this operator saw it: seeing it one poll
+      // later must not push the retry a poll later too.
+      next = failedAt(pool, now).plus(backoff.before(attempts + 1));
       resize.setNextAttemptTime(timestamp(next));
     }
     if (now.isBefore(next)) {
@@ -289,6 +291,15 @@ final class ResizeDecision {
       resize.setStopRequestedTime(previous.getStopRequestedTime());
     }
     return resize;
+  }
+
+  /**
+   * When the resize that left the pool short ended, as Azure reports it; {@code now} when it does
+   * not say, or says a time ahead of this clock.
+   */
+  static Instant failedAt(PoolInfo pool, Instant now) {
+    Instant ended = instant(pool.allocationStateTransitionTime());
+    return ended == null || ended.isAfter(now) ? now : ended;
   }
 
   static Instant instant(OffsetDateTime time) {

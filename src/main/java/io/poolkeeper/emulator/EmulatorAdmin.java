@@ -278,6 +278,14 @@ public final class EmulatorAdmin {
     return state.counters().snapshot();
   }
 
+  /**
+   * The requests of {@link #requestCounts} that listed a collection, by resource type, such as
+   * {@code Microsoft.Batch/batchAccounts/pools}: each page of a list counts once.
+   */
+  public Map<String, Long> listRequestCounts() {
+    return state.counters().listSnapshot();
+  }
+
   public void resetRequestCounts() {
     state.counters().reset();
   }

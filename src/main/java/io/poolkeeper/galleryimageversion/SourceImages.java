@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.poolkeeper.api.GalleryImageVersion;
 import io.poolkeeper.api.ManagedImage;
+import io.poolkeeper.operator.CachedObjects;
 import io.poolkeeper.operator.ImageUsers;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,9 @@ final class SourceImages {
         InformerEventSourceConfiguration.from(ManagedImage.class, GalleryImageVersion.class)
             .withName("ManagedImage-" + BY_SOURCE_IMAGE)
             .withNamespacesInheritedFromController()
+            .withItemStore(
+                CachedObjects.withoutManagedFields(
+                    context.getControllerConfiguration().getEffectiveNamespaces()))
             .withSecondaryToPrimaryMapper(
                 image ->
                     versions.byIndex(BY_SOURCE_IMAGE, key(image)).stream()

@@ -41,7 +41,11 @@ final class VersionStatus {
     status.setImageVersionResourceId(owned ? observed.ref().resourceId() : null);
     status.setProvisioningState(provisioningState);
     status.setReplicationState(version == null ? null : version.aggregatedReplicationState());
-    status.setReplication(version == null ? null : replication(version, wanted.targets()));
+    status.setReplication(
+        version == null
+            ? null
+            : replication(
+                version, wanted.targets(), previous == null ? null : previous.getReplication()));
     Demand total = new Demand();
     total.setPools(demand.size());
     total.setNodes(demand.stream().mapToInt(PoolDemand::nodes).sum());
@@ -53,7 +57,7 @@ final class VersionStatus {
   }
 
   private static List<RegionReplication> replication(
-      ImageVersionInfo version, List<ReplicaTarget> targets) {
+      ImageVersionInfo version, List<ReplicaTarget> targets, List<RegionReplication> before) {
     List<RegionReplication> regions = new ArrayList<>();
     for (ReplicaTarget target : targets) {
       ReplicationProgress progress = progressIn(version, target.region());
@@ -62,9 +66,31 @@ final class VersionStatus {
       region.setState(progress == null ? "Unknown" : progress.state());
       region.setProgress(progress == null ? 0 : progress.progress());
       region.setReplicaCount(target.replicaCount());
+      region.setUsable(usable(region.getState(), wasUsable(before, target.region())));
       regions.add(region);
     }
     return regions;
+  }
+
+  /**
+   * A region is usable once it completed, and stays usable while Azure replicates it again (a new
+   * replica count or storage type) unless replication fails: raising the replica count as pools are
+   * added must not stop those pools from growing.
+   */
+  static boolean usable(String state, boolean usableBefore) {
+    if ("Completed".equalsIgnoreCase(state)) {
+      return true;
+    }
+    return usableBefore && "Replicating".equalsIgnoreCase(state);
+  }
+
+  private static boolean wasUsable(List<RegionReplication> before, String region) {
+    return before != null
+        && before.stream()
+            .anyMatch(
+                replica ->
+                    region.equalsIgnoreCase(replica.getRegion())
+                        && Boolean.TRUE.equals(replica.getUsable()));
   }
 
   static Conditions.Wanted replicated(

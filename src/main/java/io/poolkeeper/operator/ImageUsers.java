@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -95,6 +96,10 @@ public final class ImageUsers {
             InformerEventSourceConfiguration.from(userKind, context.getPrimaryResourceClass())
                 .withName(userKind.getSimpleName() + "-" + index)
                 .withNamespacesInheritedFromController()
+                .withItemStore(
+                    CachedObjects.trimmed(
+                        context.getControllerConfiguration().getEffectiveNamespaces(),
+                        keptOf(userKind)))
                 .withSecondaryToPrimaryMapper(
                     user ->
                         references.apply(user).stream()
@@ -110,6 +115,17 @@ public final class ImageUsers {
                     .map(name -> key(namespaceOf(user), name))
                     .toList()));
     return informer;
+  }
+
+  /**
+   * What the image controllers keep of a user: of a BatchPool, what {@link #imagesOf} and the
+   * replica policy read; of anything else, all of it.
+   */
+  @SuppressWarnings("unchecked")
+  private static <U extends HasMetadata> UnaryOperator<U> keptOf(Class<U> userKind) {
+    return userKind == BatchPool.class
+        ? user -> (U) CachedObjects.imageUser((BatchPool) user)
+        : UnaryOperator.identity();
   }
 
   /** The users of {@code image} that one informer knows, as status lists them. */

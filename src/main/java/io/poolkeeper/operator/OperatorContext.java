@@ -7,6 +7,8 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.poolkeeper.azure.AzureClients;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +41,20 @@ public record OperatorContext(
       case IDLE -> settings.idlePoll();
       case STALLED -> settings.stalledRetry();
     };
+  }
+
+  /**
+   * When to look again at this pace, or sooner when something is due at {@code deadline} (a resize
+   * retry after its backoff): waiting for the next look at the pace would add up to one interval to
+   * every backoff.
+   */
+  public Duration after(Pace pace, Optional<Instant> deadline, Instant now) {
+    Duration atPace = after(pace);
+    if (deadline.isEmpty()) {
+      return atPace;
+    }
+    Duration untilDue = settings.scaled(Duration.between(now, deadline.get()).plusMillis(1));
+    return untilDue.compareTo(atPace) < 0 ? untilDue : atPace;
   }
 
   /**

@@ -80,6 +80,7 @@ public final class PoolkeeperOperator implements AutoCloseable {
               new JitteredRetry(
                   settings.scaled(Duration.ofSeconds(2)), settings.scaled(Duration.ofMinutes(5))));
           overrider.withReconciliationMaxInterval(settings.idlePoll().multipliedBy(2));
+          overrider.withItemStore(CachedObjects.withoutManagedFields(settings.namespaces()));
         };
     operator.register((Reconciler) reconciler, (Consumer) configure);
   }

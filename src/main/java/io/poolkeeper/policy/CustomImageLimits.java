@@ -19,6 +19,20 @@ public final class CustomImageLimits {
   /** A pool's targets on an image. */
   public record PoolTargets(String pool, int dedicated, int lowPriority) {}
 
+  /** How many of the other pools a refusal names; the rest are counted. */
+  static final int NAMED = 5;
+
+  /** Whether these pools' targets, all on one image, stay within both limits together. */
+  public static boolean fitTogether(List<PoolTargets> pools) {
+    long dedicated = 0;
+    long lowPriority = 0;
+    for (PoolTargets pool : pools) {
+      dedicated += pool.dedicated();
+      lowPriority += pool.lowPriority();
+    }
+    return dedicated <= DEDICATED && lowPriority <= LOW_PRIORITY;
+  }
+
   /**
    * Why {@code pool} cannot have its targets next to {@code others} on the same image, or empty
    * when it fits. Only one pool's view: each pool checks itself against the rest.
@@ -39,6 +53,7 @@ public final class CustomImageLimits {
                 + String.join(
                     ", ",
                     others.stream()
+                        .limit(NAMED)
                         .map(
                             other ->
                                 other.pool()
@@ -47,7 +62,8 @@ public final class CustomImageLimits {
                                         ? other.dedicated()
                                         : other.lowPriority())
                                     + ")")
-                        .toList());
+                        .toList())
+                + (others.size() > NAMED ? " and " + (others.size() - NAMED) + " more pools" : "");
     return Optional.of(
         "Azure Batch allows at most "
             + limit

@@ -104,6 +104,35 @@ class ResizeDecisionTest {
   }
 
   @Test
+  void theBackoffRunsFromWhenAzureEndedTheResizeNotFromWhenItWasSeen() {
+    Instant started = NOW.minusSeconds(900);
+    PoolInfo failedTenSecondsAgo =
+        withTransition(pool("Steady", 50, 32, started, List.of(timedOut())), NOW.minusSeconds(10));
+
+    assertThat(decide(failedTenSecondsAgo, null, started).step())
+        .isEqualTo(new Wait(NOW.minusSeconds(10).plus(Duration.ofMinutes(1))));
+    // A transition time ahead of this clock (skew) counts as now.
+    assertThat(
+            decide(withTransition(failedTenSecondsAgo, NOW.plusSeconds(30)), null, started).step())
+        .isEqualTo(new Wait(NOW.plus(Duration.ofMinutes(1))));
+  }
+
+  private static PoolInfo withTransition(PoolInfo pool, Instant at) {
+    return new PoolInfo(
+        pool.id(),
+        pool.name(),
+        pool.etag(),
+        pool.provisioningState(),
+        pool.allocationState(),
+        pool.currentDedicatedNodes(),
+        pool.currentLowPriorityNodes(),
+        pool.resizeStartTime(),
+        pool.resizeErrors(),
+        pool.settings(),
+        at.atOffset(ZoneOffset.UTC));
+  }
+
+  @Test
   void quotaIsStalledAtOnceWithAzuresCodeAndTriedAgainAfterALongInterval() {
     Instant started = NOW.minusSeconds(900);
     PoolInfo quota =

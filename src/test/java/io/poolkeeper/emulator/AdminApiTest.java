@@ -142,8 +142,12 @@ class AdminApiTest {
     JsonNode counters = client.admin("GET", "counters", null).body();
     assertThat(counters.path("GET Microsoft.Batch/batchAccounts/pools").asInt()).isEqualTo(3);
     assertThat(counters.path("PUT Microsoft.Batch/batchAccounts/pools").asInt()).isEqualTo(1);
+    // Of the three GETs, one listed the account's pools.
+    assertThat(azure.admin().listRequestCounts())
+        .containsExactly(java.util.Map.entry("Microsoft.Batch/batchAccounts/pools", 1L));
 
     client.admin("DELETE", "counters", null);
+    assertThat(azure.admin().listRequestCounts()).isEmpty();
     assertThat(client.admin("GET", "counters", null).body().size()).isZero();
   }
 

@@ -30,12 +30,16 @@ public final class OperatorProcesses {
 
   /** Starts the jar with its output going to a file, so a long run never fills a pipe. */
   public static Process start(List<String> args, Path kubeconfig) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toString()));
+    return start(List.of(), args, kubeconfig);
+  }
+
+  /** {@link #start(List, Path)} with options for the JVM, such as a container's memory limit. */
+  public static Process start(List<String> jvmOptions, List<String> args, Path kubeconfig)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(javaTool("java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("KUBECONFIG", kubeconfig.toString());
@@ -45,6 +49,11 @@ public final class OperatorProcesses {
     Process process = builder.start();
     OUTPUTS.put(process, output);
     return process;
+  }
+
+  /** A tool of the JDK the tests run on ({@code java}, {@code jcmd}). */
+  public static Path javaTool(String name) {
+    return Path.of(System.getProperty("java.home"), "bin", name);
   }
 
   /** What the process printed so far. */

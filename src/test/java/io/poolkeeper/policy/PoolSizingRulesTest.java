@@ -54,6 +54,41 @@ class PoolSizingRulesTest {
   }
 
   @Test
+  void aRefusalAmongThousandsOfPoolsNamesAFewAndCountsTheRest() {
+    List<PoolTargets> earlier =
+        java.util.stream.IntStream.range(0, 3000)
+            .mapToObj(i -> new PoolTargets("pool-" + i, 1, 0))
+            .toList();
+
+    assertThat(CustomImageLimits.refusal(new PoolTargets("late", 1, 0), earlier))
+        .hasValueSatisfying(
+            message ->
+                assertThat(message)
+                    .contains(
+                        "pool-0 (1), pool-1 (1), pool-2 (1), pool-3 (1), pool-4 (1) and 2995"
+                            + " more pools")
+                    .doesNotContain("pool-5 ")
+                    .hasSizeLessThan(400));
+  }
+
+  @Test
+  void poolsFitTogetherUpToBothLimits() {
+    assertThat(CustomImageLimits.fitTogether(List.of())).isTrue();
+    assertThat(
+            CustomImageLimits.fitTogether(
+                List.of(new PoolTargets("a", 2000, 600), new PoolTargets("b", 500, 400))))
+        .isTrue();
+    assertThat(
+            CustomImageLimits.fitTogether(
+                List.of(new PoolTargets("a", 2000, 0), new PoolTargets("b", 501, 0))))
+        .isFalse();
+    assertThat(
+            CustomImageLimits.fitTogether(
+                List.of(new PoolTargets("a", 0, 1000), new PoolTargets("b", 0, 1))))
+        .isFalse();
+  }
+
+  @Test
   void lowPriorityNodesHaveTheirOwnLimitOf1000() {
     assertThat(
             CustomImageLimits.refusal(

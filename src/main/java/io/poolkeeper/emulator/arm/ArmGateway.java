@@ -35,7 +35,7 @@ public final class ArmGateway {
 
   public ArmResponse handle(ArmRequest request) {
     String label = router.label(request);
-    state.counters().count(request.method(), label);
+    state.counters().count(request.method(), label, router.isList(request));
     ArmResponse response;
     try {
       authenticate(request);

@@ -79,6 +79,24 @@ public final class ArmRouter {
         : parent.type() + "/" + canonicalAction(parent, last);
   }
 
+  /** Whether the request reads a collection of resources (a list) rather than one resource. */
+  boolean isList(ArmRequest request) {
+    List<String> segments = request.segments();
+    if (!request.method().equalsIgnoreCase("GET")
+        || lockIndex(segments) >= 0
+        || segments.size() < 7
+        || !segments.get(0).equalsIgnoreCase("subscriptions")
+        || !segments.get(2).equalsIgnoreCase("resourceGroups")) {
+      return false;
+    }
+    List<String> rest = segments.subList(6, segments.size());
+    if (rest.size() % 2 == 0 || isPoolOperation(segments.get(5), rest)) {
+      return false;
+    }
+    String types = typesOf(segments.get(5), rest.subList(0, rest.size() - 1));
+    return handlerFor(types + "/" + rest.get(rest.size() - 1)) != null;
+  }
+
   /** Serves the request; the caller holds the state's monitor and has settled the state. */
   ArmResponse route(ArmRequest request) {
     List<String> segments = request.segments();

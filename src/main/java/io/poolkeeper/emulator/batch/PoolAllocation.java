@@ -103,6 +103,11 @@ record PoolAllocation(
    *
    * @param imageOutage since when and why the pool's image cannot be used, or {@code null}
    */
+  /** Whether {@link #advance} can change anything: a resize is running or being stopped. */
+  boolean changesOverTime() {
+    return state.equals(RESIZING) || state.equals(STOPPING);
+  }
+
   PoolAllocation advance(Instant now, ImageOutage imageOutage, double nodesPerMinute) {
     if (state.equals(STOPPING)) {
       Instant stopped = resize.stopRequestedAt().plus(STOP_DURATION);

@@ -85,8 +85,12 @@ public final class PoolResource extends ArmResource {
   /** Moves the allocation along to {@code now}. */
   @Override
   protected void settle(Instant now, EmulatorState state) {
-    allocation =
-        allocation.advance(now, imageOutage(state.store()), state.options().nodesPerMinute());
+    // Only a running resize can end or fail; the image lookup is skipped for every other pool, as
+    // this runs for every pool on every request.
+    if (allocation.changesOverTime()) {
+      allocation =
+          allocation.advance(now, imageOutage(state.store()), state.options().nodesPerMinute());
+    }
   }
 
   /**

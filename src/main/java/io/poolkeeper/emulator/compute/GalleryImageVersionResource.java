@@ -25,9 +25,19 @@ import java.util.Optional;
  */
 public final class GalleryImageVersionResource extends ArmResource {
 
-  /** One target region's replication, from {@code start} to {@code end}. */
+  /**
+   * One target region's replication, from {@code start} to {@code end}; VMs can be made from it
+   * from {@code usableFrom}: its end, or for a region whose replica count or storage changed after
+   * it had completed, the moment it first completed (Azure keeps serving the replicas it has while
+   * it adds or changes others).
+   */
   private record Replica(
-      String region, int count, String storageAccountType, Instant start, Instant end) {
+      String region,
+      int count,
+      String storageAccountType,
+      Instant start,
+      Instant end,
+      Instant usableFrom) {
 
     boolean sameAs(String otherRegion, int otherCount, String otherStorage) {
       return AzureRegions.same(region, otherRegion)
@@ -60,8 +70,7 @@ public final class GalleryImageVersionResource extends ArmResource {
           replicas.stream()
               .filter(existing -> existing.sameAs(name, count, storage))
               .findFirst()
-              .map(existing -> new Replica(name, count, storage, existing.start(), existing.end()))
-              .orElseGet(() -> new Replica(name, count, storage, now, now.plus(duration)));
+              .orElseGet(() -> changed(name, count, storage, now, duration));
       next.add(replica);
       if (replica.end().isAfter(last)) {
         last = replica.end();
@@ -79,6 +88,21 @@ public final class GalleryImageVersionResource extends ArmResource {
     return last;
   }
 
+  /**
+   * A new or changed region's replication from {@code now}; a region that had completed stays
+   * usable meanwhile.
+   */
+  private Replica changed(
+      String region, int count, String storage, Instant now, Duration duration) {
+    Instant end = now.plus(duration);
+    Instant usableFrom =
+        replica(region)
+            .filter(before -> !now.isBefore(before.usableFrom()))
+            .map(Replica::usableFrom)
+            .orElse(end);
+    return new Replica(region, count, storage, now, end, usableFrom);
+  }
+
   /** Whether the region's replica has completed by {@code at}; false if it is not a target. */
   boolean isReplicated(String region, Instant at) {
     return replica(region).map(replica -> !at.isBefore(replica.end())).orElse(false);
@@ -92,7 +116,7 @@ public final class GalleryImageVersionResource extends ArmResource {
   public Instant unavailableInRegionSince(String region, Instant resizeStart) {
     Optional<Replica> replica = replica(region);
     if (replica.isPresent()) {
-      return resizeStart.isBefore(replica.get().end()) ? resizeStart : null;
+      return resizeStart.isBefore(replica.get().usableFrom()) ? resizeStart : null;
     }
     return removedAt.getOrDefault(AzureRegions.programmaticName(region), Instant.EPOCH);
   }

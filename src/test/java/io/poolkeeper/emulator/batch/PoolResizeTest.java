@@ -329,6 +329,20 @@ class PoolResizeTest {
     assertThat(grown.path("resizeOperationStatus").has("errors")).isFalse();
   }
 
+  // Raising a region's replica count adds replicas beside the ones VMs are made from: a pool keeps
+  // growing meanwhile (the operator's replica policy raises it as pools are added).
+  @Test
+  void aPoolGrowsWhileItsRegionsReplicaCountChanges() {
+    createImageVersion();
+    client.put(VERSION + GALLERY_API, version(IMAGE, "westeurope", "3"));
+    client.put(POOL + BATCH_API, pool("Standard_D2s_v5", VERSION, 20, null));
+
+    JsonNode grown = advanceAndGet(AGES);
+
+    assertThat(grown.path("currentDedicatedNodes").asInt()).isEqualTo(20);
+    assertThat(grown.path("resizeOperationStatus").has("errors")).isFalse();
+  }
+
   @Test
   void aVersionWithoutAReplicaInTheAccountsRegionNeverGrowsThePool() {
     azure.admin().addBatchAccount(BatchAccountSeed.withDefaultQuotas(ACCOUNT, "northeurope"));
