@@ -379,7 +379,14 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
     // Fleets are mostly far below the limits: when all of the image's pools fit together, none can
     // be refused, and listing (let alone ordering) thousands of pools on every reconcile is waste.
     if (imageTotals.surelyFit(
-        image, () -> sharing(image).stream().map(BatchPoolDecision::targets).toList())) {
+        image,
+        object.getMetadata().getUid(),
+        BatchPoolDecision.targets(object),
+        () ->
+            sharing(image).stream()
+                .collect(
+                    java.util.stream.Collectors.toMap(
+                        pool -> pool.getMetadata().getUid(), BatchPoolDecision::targets)))) {
       return List.of();
     }
     List<BatchPool> sharing = sharing(image);

@@ -3,8 +3,8 @@ package io.poolkeeper.batchpool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.poolkeeper.policy.CustomImageLimits.PoolTargets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -15,39 +15,57 @@ class ImageTotalsTest {
   private final ImageTotals totals = new ImageTotals(nanos::get);
   private final AtomicInteger counted = new AtomicInteger();
 
-  private List<PoolTargets> pools(int count, int dedicatedEach) {
+  private Map<String, PoolTargets> pools(int count, int dedicatedEach) {
     counted.incrementAndGet();
-    List<PoolTargets> pools = new ArrayList<>();
+    Map<String, PoolTargets> pools = new LinkedHashMap<>();
     for (int i = 0; i < count; i++) {
-      pools.add(new PoolTargets("pool-" + i, dedicatedEach, 0));
+      pools.put("uid-" + i, new PoolTargets("pool-" + i, dedicatedEach, 0));
     }
     return pools;
   }
 
   @Test
-  void aFreshCountFarBelowTheLimitsIsTrustedWithoutCountingAgain() {
-    assertThat(totals.surelyFit("image-a", () -> pools(1000, 1))).isTrue();
+  void aFreshCountIsKeptAndEachPoolPutsItsOwnTargetsIn() {
+    assertThat(
+            totals.surelyFit(
+                "image", "uid-0", new PoolTargets("pool-0", 1, 0), () -> pools(1000, 1)))
+        .isTrue();
     nanos.addAndGet(ImageTotals.FRESH / 2);
-    assertThat(totals.surelyFit("image-a", () -> pools(3000, 1))).isTrue();
-
+    // Changed from 1 to 1400 nodes: 999 + 1400 still fits, without counting again.
+    assertThat(
+            totals.surelyFit(
+                "image", "uid-0", new PoolTargets("pool-0", 1400, 0), () -> pools(0, 0)))
+        .isTrue();
     assertThat(counted).hasValue(1);
   }
 
   @Test
-  void aStaleCountIsCountedAgain() {
-    assertThat(totals.surelyFit("image-a", () -> pools(1000, 1))).isTrue();
-    nanos.addAndGet(ImageTotals.FRESH + 1);
-
-    assertThat(totals.surelyFit("image-a", () -> pools(3000, 1))).isFalse();
-    assertThat(counted).hasValue(2);
+  void twoPoolsAppliedTogetherAreCountedTogether() {
+    assertThat(
+            totals.surelyFit(
+                "image", "first", new PoolTargets("first", 1500, 0), Map::<String, PoolTargets>of))
+        .isTrue();
+    // Within the same second: the fresh count did not know the second pool; it adds itself.
+    assertThat(
+            totals.surelyFit(
+                "image",
+                "second",
+                new PoolTargets("second", 1500, 0),
+                Map::<String, PoolTargets>of))
+        .isFalse();
   }
 
   @Test
-  void nearTheLimitNothingIsSureAndImagesAreCountedApart() {
-    // 2300 of 2500 dedicated nodes is past the 90 % margin: the caller counts exactly.
-    assertThat(totals.surelyFit("image-a", () -> pools(2300, 1))).isFalse();
-    assertThat(totals.surelyFit("image-b", () -> pools(10, 1))).isTrue();
-    assertThat(totals.surelyFit("image-c", () -> List.of(new PoolTargets("spot", 0, 901))))
+  void aStaleCountIsCountedAgainAndImagesApart() {
+    assertThat(totals.surelyFit("a", "uid-0", new PoolTargets("p", 1, 0), () -> pools(1000, 1)))
+        .isTrue();
+    nanos.addAndGet(ImageTotals.FRESH + 1);
+    assertThat(totals.surelyFit("a", "uid-0", new PoolTargets("p", 1, 0), () -> pools(3000, 1)))
+        .isFalse();
+    assertThat(counted).hasValue(2);
+    assertThat(
+            totals.surelyFit(
+                "b", "spot", new PoolTargets("spot", 0, 1001), Map::<String, PoolTargets>of))
         .isFalse();
   }
 }
