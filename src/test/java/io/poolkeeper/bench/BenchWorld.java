@@ -10,9 +10,7 @@ import io.poolkeeper.azure.AzureClients;
 import io.poolkeeper.azure.PoolRef.BatchAccountRef;
 import io.poolkeeper.emulator.AzureEmulator;
 import io.poolkeeper.emulator.BatchAccountSeed;
-import io.poolkeeper.emulator.EmulatorAdmin;
 import io.poolkeeper.emulator.EmulatorOptions;
-import io.poolkeeper.emulator.SnapshotSeed;
 import io.poolkeeper.kubetest.TestNamespaces;
 import io.poolkeeper.operator.Conditions;
 import io.poolkeeper.operator.OperatorContext;
@@ -70,25 +68,9 @@ final class BenchWorld implements AutoCloseable {
                 .nodesPerMinute(600)
                 .build());
     this.azure =
-        new AzureClients(
-            new AzureClients.Settings(
-                emulator.endpoint(),
-                AzureClients.emulatorCredential(),
-                Optional.of(emulator.caCertificate()),
-                AzureClients.RetrySettings.defaults()),
-            new SimpleMeterRegistry());
-    EmulatorAdmin admin = emulator.admin();
-    admin.addSubscription(OperatorHarness.SUBSCRIPTION);
-    admin.addResourceGroup(
-        OperatorHarness.SUBSCRIPTION, OperatorHarness.IMAGES_GROUP, OperatorHarness.LOCATION);
-    admin.addResourceGroup(
-        OperatorHarness.SUBSCRIPTION, OperatorHarness.BATCH_GROUP, OperatorHarness.LOCATION);
-    admin.addSnapshot(
-        new SnapshotSeed(
-            OperatorHarness.snapshotId("render-os"), OperatorHarness.LOCATION, "Linux", 64, "V2"));
-    admin.addSnapshot(
-        new SnapshotSeed(
-            OperatorHarness.snapshotId("render-data0"), OperatorHarness.LOCATION, null, 128, null));
+        OperatorHarness.azureClients(
+            emulator, AzureClients.RetrySettings.defaults(), new SimpleMeterRegistry());
+    OperatorHarness.seedImageSources(emulator.admin());
   }
 
   /** The world with the image chain Ready. */

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.poolkeeper.api.Condition;
 import io.poolkeeper.api.ObservedStatus;
@@ -67,14 +68,23 @@ public final class OperatorHarness implements AutoCloseable {
     this.namespace = namespace;
     this.emulator = AzureEmulator.start(options);
     this.azure =
-        new AzureClients(
-            new AzureClients.Settings(
-                emulator.endpoint(),
-                AzureClients.emulatorCredential(),
-                Optional.of(emulator.caCertificate()),
-                new AzureClients.RetrySettings(1, Duration.ofMillis(20), Duration.ofMillis(100))),
+        azureClients(
+            emulator,
+            new AzureClients.RetrySettings(1, Duration.ofMillis(20), Duration.ofMillis(100)),
             metrics.registry());
     seed(emulator.admin());
+  }
+
+  /** Azure clients on {@code emulator}, trusting its certificate, with these retries. */
+  public static AzureClients azureClients(
+      AzureEmulator emulator, AzureClients.RetrySettings retry, MeterRegistry registry) {
+    return new AzureClients(
+        new AzureClients.Settings(
+            emulator.endpoint(),
+            AzureClients.emulatorCredential(),
+            Optional.of(emulator.caCertificate()),
+            retry),
+        registry);
   }
 
   /** A new namespace and emulator, and the operator with Azure locks on. */
@@ -220,12 +230,20 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   private static void seed(EmulatorAdmin admin) {
+    seedImageSources(admin);
+    admin.addBatchAccount(BatchAccountSeed.withDefaultQuotas(ACCOUNT.resourceId(), LOCATION));
+  }
+
+  /**
+   * What the example image chain needs in Azure: the subscription, the image and Batch resource
+   * groups and the snapshots the ManagedImage is made from.
+   */
+  public static void seedImageSources(EmulatorAdmin admin) {
     admin.addSubscription(SUBSCRIPTION);
     admin.addResourceGroup(SUBSCRIPTION, IMAGES_GROUP, LOCATION);
     admin.addResourceGroup(SUBSCRIPTION, BATCH_GROUP, LOCATION);
     admin.addSnapshot(new SnapshotSeed(snapshotId("render-os"), LOCATION, "Linux", 64, "V2"));
     admin.addSnapshot(new SnapshotSeed(snapshotId("render-data0"), LOCATION, null, 128, null));
-    admin.addBatchAccount(BatchAccountSeed.withDefaultQuotas(ACCOUNT.resourceId(), LOCATION));
   }
 
   public static String snapshotId(String name) {
