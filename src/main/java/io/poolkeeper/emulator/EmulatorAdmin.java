@@ -286,6 +286,43 @@ public final class EmulatorAdmin {
     return state.counters().listSnapshot();
   }
 
+  /** One resource the emulator holds: its ID, type and tags (empty when it has none). */
+  public record HeldResource(String id, String type, Map<String, String> tags) {}
+
+  /**
+   * Everything the emulator holds right now, resource groups included, subscriptions not: how a
+   * test checks that every resource Poolkeeper tagged has its object and none is left behind.
+   */
+  public List<HeldResource> resources() {
+    synchronized (state) {
+      state.settle(state.clock().instant());
+      return state.store().all().stream()
+          .map(
+              resource ->
+                  new HeldResource(
+                      resource.id().toString(),
+                      resource.id().type(),
+                      EmulatorJson.tagMap(resource.document().get("tags"))))
+          .toList();
+    }
+  }
+
+  /** The IDs of the management locks held right now. */
+  public List<String> locks() {
+    synchronized (state) {
+      state.settle(state.clock().instant());
+      return state.lockIds();
+    }
+  }
+
+  /**
+   * Every write clients sent through the ARM endpoint and the emulator accepted, in order (admin
+   * API changes are not among them).
+   */
+  public List<ArmWrite> writes() {
+    return state.journal().writes();
+  }
+
   public void resetRequestCounts() {
     state.counters().reset();
   }

@@ -15,6 +15,9 @@ package io.poolkeeper.emulator;
  * @param retryAfterSeconds the {@code Retry-After} header of the error, if any
  * @param latencyMillis real milliseconds added to every matching request
  * @param times how many more requests this rule may fail; {@code null} for no limit
+ * @param cutOff whether a matching request is carried out and then the connection is closed before
+ *     any response: the client cannot know whether its write happened, as when a proxy or the
+ *     network drops a connection
  */
 public record FaultRule(
     String method,
@@ -25,7 +28,31 @@ public record FaultRule(
     String message,
     Integer retryAfterSeconds,
     long latencyMillis,
-    Integer times) {
+    Integer times,
+    boolean cutOff) {
+
+  public FaultRule(
+      String method,
+      String resourceType,
+      double rate,
+      int status,
+      String code,
+      String message,
+      Integer retryAfterSeconds,
+      long latencyMillis,
+      Integer times) {
+    this(
+        method,
+        resourceType,
+        rate,
+        status,
+        code,
+        message,
+        retryAfterSeconds,
+        latencyMillis,
+        times,
+        false);
+  }
 
   public FaultRule {
     if (rate < 0 || rate > 1) {
@@ -37,8 +64,11 @@ public record FaultRule(
     if (latencyMillis < 0) {
       throw new IllegalArgumentException("latencyMillis must not be negative");
     }
-    if (status == 0 && latencyMillis == 0) {
-      throw new IllegalArgumentException("a fault needs an error status or a latency");
+    if (status == 0 && latencyMillis == 0 && !cutOff) {
+      throw new IllegalArgumentException("a fault needs an error status, a latency or cutOff");
+    }
+    if (status != 0 && cutOff) {
+      throw new IllegalArgumentException("a fault either answers an error status or cuts off");
     }
     if (code == null && status != 0) {
       code = status == 429 ? "TooManyRequests" : "InternalServerError";
@@ -55,6 +85,25 @@ public record FaultRule(
   public static FaultRule error(
       String method, String resourceType, double rate, int status, String code) {
     return new FaultRule(method, resourceType, rate, status, code, null, null, 0, null);
+  }
+
+  /**
+   * A share ({@code rate}) of matching requests is carried out, and then the connection closes
+   * without a response.
+   */
+  public static FaultRule cutOff(String method, String resourceType, double rate) {
+    return new FaultRule(method, resourceType, rate, 0, null, null, null, 0, null, true);
+  }
+
+  /** A share ({@code rate}) of matching requests takes {@code latencyMillis} longer. */
+  public static FaultRule slow(
+      String method, String resourceType, double rate, long latencyMillis) {
+    return new FaultRule(method, resourceType, rate, 0, null, null, null, latencyMillis, null);
+  }
+
+  /** Whether this rule's outcome (an error or a cut-off connection) replaces the response. */
+  public boolean replacesResponse() {
+    return status != 0 || cutOff;
   }
 
   /** Matching requests take {@code latencyMillis} longer. */

@@ -2,9 +2,12 @@ package io.poolkeeper.emulator;
 
 import static io.poolkeeper.emulator.TestWorld.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.poolkeeper.emulator.batch.PoolHandler;
 import io.poolkeeper.emulator.compute.ImageHandler;
+import java.io.UncheckedIOException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,5 +71,54 @@ class FaultsTest {
 
     assertThat(client.get(POOL + BATCH_API).status()).isEqualTo(200);
     assertThat(azure.admin().faults()).hasSize(1);
+  }
+
+  @Test
+  void aCutOffRequestIsCarriedOutButItsConnectionClosesWithoutAResponse() {
+    azure.admin().addFault(FaultRule.cutOff("PUT", ImageHandler.TYPE, 1));
+
+    assertThatThrownBy(() -> client.put(IMAGE + IMAGES_API, imageFromSnapshots()))
+        .isInstanceOf(UncheckedIOException.class);
+
+    azure.admin().clearFaults();
+    assertThat(client.get(IMAGE + IMAGES_API).status()).isEqualTo(200);
+    assertThat(azure.admin().writes())
+        .extracting(ArmWrite::method, ArmWrite::path)
+        .contains(tuple("PUT", IMAGE));
+  }
+
+  @Test
+  void aSlowRuleDelaysOnlyItsShareOfRequests() {
+    azure.admin().addFault(FaultRule.slow("GET", "*", 0.25, 1));
+
+    for (int i = 0; i < 8; i++) {
+      assertThat(client.get(POOL + BATCH_API).status()).isEqualTo(200);
+    }
+    assertThatThrownBy(() -> FaultRule.slow("GET", "*", 0.5, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theJournalHoldsAcceptedClientWritesOnly() {
+    azure.admin().resetRequestCounts();
+    int before = azure.admin().writes().size();
+    azure.admin().addFault(FaultRule.error("PUT", ImageHandler.TYPE, 1, 500, null));
+
+    assertThat(client.put(IMAGE + IMAGES_API, imageFromSnapshots()).status()).isEqualTo(500);
+    assertThat(client.get(POOL + BATCH_API).status()).isEqualTo(200);
+    azure.admin().scalePool(POOL, 0, 0);
+
+    assertThat(azure.admin().writes()).hasSize(before);
+  }
+
+  @Test
+  void theInventoryListsResourcesWithTheirTagsAndTheLocksHeld() {
+    assertThat(azure.admin().resources())
+        .anySatisfy(
+            held -> {
+              assertThat(held.id()).isEqualToIgnoringCase(POOL);
+              assertThat(held.type()).isEqualTo(PoolHandler.TYPE);
+            });
+    assertThat(azure.admin().locks()).isEmpty();
   }
 }

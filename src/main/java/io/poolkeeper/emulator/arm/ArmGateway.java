@@ -43,7 +43,16 @@ public final class ArmGateway {
       if (verdict.latencyMillis() > 0) {
         sleep(verdict.latencyMillis());
       }
-      response = verdict.error() != null ? injected(verdict.error(), request) : serve(request);
+      FaultRule fault = verdict.error();
+      if (fault != null && !fault.cutOff()) {
+        response = injected(fault, request);
+      } else {
+        response = serve(request);
+        state.journal().record(state.clock().instant(), request, response.status());
+        if (fault != null) {
+          response.cutOff();
+        }
+      }
     } catch (ArmException e) {
       response = e.toResponse();
     } catch (RuntimeException e) {

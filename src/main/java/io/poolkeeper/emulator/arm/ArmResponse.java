@@ -10,6 +10,7 @@ public final class ArmResponse {
   private final int status;
   private final Map<String, String> headers = new LinkedHashMap<>();
   private final JsonNode body;
+  private boolean cutOff;
 
   private ArmResponse(int status, JsonNode body) {
     this.status = status;
@@ -27,6 +28,19 @@ public final class ArmResponse {
   public ArmResponse header(String name, String value) {
     headers.put(name, value);
     return this;
+  }
+
+  /**
+   * This response, never sent: the connection closes instead (an injected cut-off), after the
+   * request was carried out.
+   */
+  public ArmResponse cutOff() {
+    cutOff = true;
+    return this;
+  }
+
+  public boolean isCutOff() {
+    return cutOff;
   }
 
   public int status() {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The emulator's one JSON configuration, and small helpers for building ARM documents. */
@@ -82,5 +83,14 @@ public final class EmulatorJson {
     ObjectNode node = object();
     tags.forEach(node::put);
     return node;
+  }
+
+  /** A tags object as a map; empty for a missing or non-object node. */
+  public static Map<String, String> tagMap(JsonNode tags) {
+    Map<String, String> map = new LinkedHashMap<>();
+    if (tags != null && tags.isObject()) {
+      tags.properties().forEach(tag -> map.put(tag.getKey(), tag.getValue().asText()));
+    }
+    return map;
   }
 }

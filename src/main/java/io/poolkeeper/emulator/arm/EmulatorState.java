@@ -3,6 +3,7 @@ package io.poolkeeper.emulator.arm;
 import io.poolkeeper.emulator.EmulatorClock;
 import io.poolkeeper.emulator.EmulatorOptions;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,6 +23,7 @@ public final class EmulatorState {
   private final LongRunningOperations operations = new LongRunningOperations();
   private final Faults faults = new Faults();
   private final RequestCounters counters = new RequestCounters();
+  private final WriteJournal journal = new WriteJournal();
   private long etags;
 
   public EmulatorState(EmulatorOptions options, EmulatorClock clock) {
@@ -57,6 +59,15 @@ public final class EmulatorState {
     return counters;
   }
 
+  public WriteJournal journal() {
+    return journal;
+  }
+
+  /** The IDs of every management lock held, in the order they were placed. */
+  public synchronized List<String> lockIds() {
+    return locks.all().stream().map(ManagementLocks.Lock::id).toList();
+  }
+
   /**
    * Brings time-based state up to {@code now}: finishes deletions that are due and lets every
    * resource move its own time-based state along (pool resizes). Call it before reading or changing
@@ -90,6 +101,7 @@ public final class EmulatorState {
     operations.clear();
     faults.clear();
     counters.reset();
+    journal.clear();
     etags = 0;
   }
 }

@@ -46,8 +46,16 @@ public final class Faults {
       if (!rule.matches(method, resourceType)) {
         continue;
       }
+      if (!rule.replacesResponse()) {
+        // A latency-only rule slows its share of requests; a rate of 1 draws nothing, so the
+        // seeded sequence of the error rules stays as it was.
+        if (rule.rate() >= 1 || random.nextDouble() < rule.rate()) {
+          latency += rule.latencyMillis();
+        }
+        continue;
+      }
       latency += rule.latencyMillis();
-      if (error == null && rule.status() != 0 && random.nextDouble() < rule.rate()) {
+      if (error == null && random.nextDouble() < rule.rate()) {
         error = rule;
         if (rule.times() != null && rule.times() <= 1) {
           iterator.remove();
@@ -106,6 +114,7 @@ public final class Faults {
         rule.message(),
         rule.retryAfterSeconds(),
         rule.latencyMillis(),
-        times);
+        times,
+        rule.cutOff());
   }
 }

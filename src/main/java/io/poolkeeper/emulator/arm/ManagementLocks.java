@@ -61,6 +61,10 @@ final class ManagementLocks {
     return locks.remove(key(scope, name)) != null;
   }
 
+  List<Lock> all() {
+    return List.copyOf(locks.values());
+  }
+
   /** Locks placed exactly at {@code scope}. */
   List<Lock> atScope(ResourceId scope) {
     List<Lock> found = new ArrayList<>();

@@ -96,7 +96,7 @@ public final class ResourceStore {
     return found;
   }
 
-  List<ArmResource> all() {
+  public List<ArmResource> all() {
     return new ArrayList<>(resources.values());
   }
 

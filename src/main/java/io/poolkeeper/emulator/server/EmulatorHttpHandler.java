@@ -56,6 +56,11 @@ public final class EmulatorHttpHandler implements HttpHandler {
       } catch (ArmException e) {
         response = e.toResponse();
       }
+      if (response.isCutOff()) {
+        // Closing the exchange before any response header closes the connection: the client
+        // reads end-of-stream, as when a connection is cut between Azure and its caller.
+        return;
+      }
       write(exchange, request, response);
     }
   }
