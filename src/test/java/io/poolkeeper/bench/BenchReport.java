@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code target/bench/results.json}: each row a figure, the target it is held to, and whether the
  * run met it.
  */
-final class BenchReport {
+public final class BenchReport {
 
   static final Path RESULTS = ProjectFiles.root().resolve("target/bench/results.json");
 
@@ -228,7 +228,7 @@ final class BenchReport {
   }
 
   /** This machine, as the README's table names it: cores, memory, JVM, OS. */
-  static String machine() {
+  public static String machine() {
     Runtime runtime = Runtime.getRuntime();
     long memory = 0;
     try {
