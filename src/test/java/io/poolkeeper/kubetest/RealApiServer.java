@@ -62,6 +62,11 @@ public final class RealApiServer implements BeforeAllCallback, ParameterResolver
         .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class);
   }
 
+  /** kubectl of the pinned version, against the API server of {@code kubeconfig}. */
+  static Kubectl kubectlFor(Path kubeconfig) throws IOException {
+    return new Kubectl(binaryDirectory(serverConfig()).resolve("kubectl"), kubeconfig);
+  }
+
   /** The Kubernetes version the binaries are built for: the one pinned in go.mod. */
   public static String kubernetesVersion() {
     Path goMod = ProjectFiles.root().resolve("hack/kube-binaries/go.mod");
@@ -120,7 +125,7 @@ public final class RealApiServer implements BeforeAllCallback, ParameterResolver
    * Pins the version built by hack/kube-binaries/build.sh when its binaries are there. Without them
    * (a machine with internet access and no Go) kube-api-test downloads its latest release.
    */
-  private static KubeAPIServerConfig serverConfig() {
+  static KubeAPIServerConfig serverConfig() {
     KubeAPIServerConfig defaults = KubeAPIServerConfigBuilder.anAPIServerConfig().build();
     String pinned = kubernetesVersion();
     if (Files.isDirectory(binariesRoot(defaults).resolve(pinned + PLATFORM_SUFFIX))) {
@@ -158,7 +163,7 @@ public final class RealApiServer implements BeforeAllCallback, ParameterResolver
    * CRD it refuses (not structural, a CEL rule that does not compile or costs too much) stops the
    * run here with the server's reason.
    */
-  private static void installCrds(KubernetesClient client) {
+  public static void installCrds(KubernetesClient client) {
     List<Path> files = ProjectFiles.yamlFiles(ProjectFiles.committedCrds());
     for (Path file : files) {
       try (InputStream in = Files.newInputStream(file)) {

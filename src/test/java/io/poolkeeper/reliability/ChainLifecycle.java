@@ -61,7 +61,12 @@ final class ChainLifecycle {
   }
 
   static String poolId(int index) {
-    return new PoolRef(OperatorHarness.ACCOUNT, poolName(index)).resourceId();
+    return poolIdOf(poolName(index));
+  }
+
+  /** The resource ID of the pool a BatchPool of this name (and no spec.poolId) makes. */
+  static String poolIdOf(String name) {
+    return new PoolRef(OperatorHarness.ACCOUNT, name).resourceId();
   }
 
   Outcome run() {

@@ -48,6 +48,11 @@ class ReliabilityIT {
     report(new CrashCampaign(client, kubectl, PLAN).run());
   }
 
+  @Test
+  void campaign3ApiServerGoingAway() throws Exception {
+    report(new ApiServerOutageCampaign(PLAN).run());
+  }
+
   @AfterAll
   static void printAndWriteTheTable() {
     System.out.println(
