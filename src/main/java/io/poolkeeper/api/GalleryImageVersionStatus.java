@@ -19,6 +19,11 @@ public class GalleryImageVersionStatus extends ObservedStatus {
       "Aggregated replication state in Azure: Unknown, InProgress, Completed or Failed.")
   private String replicationState;
 
+  @JsonPropertyDescription(
+      "Creates or updates of the version that Azure ended Failed in a row. The operator sends the"
+          + " write again until 3 have failed, then reports Stalled until the spec changes.")
+  private Integer provisioningFailures;
+
   @JsonPropertyDescription("Replication progress per target region.")
   private List<RegionReplication> replication;
 
@@ -44,6 +49,14 @@ public class GalleryImageVersionStatus extends ObservedStatus {
 
   public void setProvisioningState(String provisioningState) {
     this.provisioningState = provisioningState;
+  }
+
+  public Integer getProvisioningFailures() {
+    return provisioningFailures;
+  }
+
+  public void setProvisioningFailures(Integer provisioningFailures) {
+    this.provisioningFailures = provisioningFailures;
   }
 
   public String getReplicationState() {

@@ -15,6 +15,11 @@ public class ManagedImageStatus extends ObservedStatus {
   private String provisioningState;
 
   @JsonPropertyDescription(
+      "Creates or updates of the image that Azure ended Failed in a row. The operator sends the"
+          + " write again until 3 have failed, then reports Stalled until the spec changes.")
+  private Integer provisioningFailures;
+
+  @JsonPropertyDescription(
       "Objects that reference this image (GalleryImageVersions, BatchPools). While any is listed"
           + " the image keeps its finalizer and its Azure delete lock.")
   private List<UsedBy> usedBy;
@@ -33,6 +38,14 @@ public class ManagedImageStatus extends ObservedStatus {
 
   public void setProvisioningState(String provisioningState) {
     this.provisioningState = provisioningState;
+  }
+
+  public Integer getProvisioningFailures() {
+    return provisioningFailures;
+  }
+
+  public void setProvisioningFailures(Integer provisioningFailures) {
+    this.provisioningFailures = provisioningFailures;
   }
 
   public List<UsedBy> getUsedBy() {

@@ -273,6 +273,14 @@ public final class EmulatorAdmin {
     }
   }
 
+  /**
+   * Requests the fault rules failed or slowed since the faults were last cleared, by outcome: the
+   * error status answered ({@code 429}, {@code 503}), {@code cut off} or {@code slow}.
+   */
+  public Map<String, Long> injectedFaults() {
+    return state.faults().injected();
+  }
+
   /** Requests so far by method and resource type, such as {@code GET Microsoft.Compute/images}. */
   public Map<String, Long> requestCounts() {
     return state.counters().snapshot();

@@ -20,6 +20,7 @@ import io.poolkeeper.azure.Regions;
 import io.poolkeeper.galleryimageversion.VersionChanges.Change;
 import io.poolkeeper.galleryimageversion.VersionChanges.Wanted;
 import io.poolkeeper.operator.Conditions;
+import io.poolkeeper.operator.FailedProvisioning;
 import io.poolkeeper.operator.Health;
 import io.poolkeeper.operator.ImageUsers;
 import io.poolkeeper.operator.InUseLock;
@@ -143,6 +144,7 @@ final class GalleryImageVersionDecision {
             demand,
             creating ? "Creating" : version == null ? null : version.provisioningState(),
             owned || creating);
+    status.setProvisioningFailures(provisioningFailures(object, observed, version, previous));
     status.setConditions(
         health.merge(
             previous.getConditions(),
@@ -253,6 +255,32 @@ final class GalleryImageVersionDecision {
     return new Plan(actions, notices, status, removeFinalizer, pace);
   }
 
+  /**
+   * Failed creates or updates in a row ({@link FailedProvisioning}): counted while Azure shows the
+   * version Failed, kept while it is provisioned again, forgotten once it succeeds or the spec
+   * changes.
+   */
+  private static Integer provisioningFailures(
+      GalleryImageVersion object,
+      Observation observed,
+      ImageVersionInfo version,
+      GalleryImageVersionStatus previous) {
+    boolean newGeneration = !Objects.equals(previous.getObservedGeneration(), generationOf(object));
+    if (version == null || "Succeeded".equalsIgnoreCase(version.provisioningState())) {
+      return null;
+    }
+    if ("Failed".equalsIgnoreCase(version.provisioningState())) {
+      return FailedProvisioning.judge(
+              previous,
+              previous.getProvisioningFailures(),
+              observed.pendingOperation(),
+              newGeneration,
+              "the version")
+          .failures();
+    }
+    return newGeneration ? null : previous.getProvisioningFailures();
+  }
+
   /** Creates the version once its source is known; until then it waits for the ManagedImage. */
   private static Health create(
       GalleryImageVersion object,
@@ -337,13 +365,31 @@ final class GalleryImageVersionDecision {
               + ", and Azure cannot change a version's source. Publish another version.");
     }
     if ("Failed".equalsIgnoreCase(state)) {
-      String error =
-          observed.pendingOperation().flatMap(OperationStatus::error).orElse("no details");
-      return Health.stalled(
-          "ProvisioningFailed",
-          "Azure could not provision the version ("
-              + error
-              + "). Fix the cause, then delete and re-create this GalleryImageVersion.");
+      GalleryImageVersionStatus previous = previousStatus(object);
+      FailedProvisioning failed =
+          FailedProvisioning.judge(
+              previous,
+              previous.getProvisioningFailures(),
+              observed.pendingOperation(),
+              !Objects.equals(previous.getObservedGeneration(), generationOf(object)),
+              "the version");
+      // Once Stalled, the notice of every newly Stalled version (in reconcile) tells it.
+      if (failed.notice() != null && failed.retry()) {
+        notices.add(failed.notice());
+      }
+      if (failed.retry() && source.id() != null) {
+        actions.add(
+            new GalleryImageVersionActions.CreateVersion(
+                new ImageVersionDefinition(
+                    observed.ref(),
+                    object.getSpec().getAzure().getLocation(),
+                    source.id(),
+                    wanted.targets(),
+                    wanted.excludeFromLatest(),
+                    wanted.endOfLifeDate(),
+                    wanted.tags())));
+      }
+      return failed.health();
     }
     boolean running = observed.pendingOperation().map(s -> !s.state().done()).orElse(false);
     if (change.isPresent() && "Succeeded".equalsIgnoreCase(state) && !running) {

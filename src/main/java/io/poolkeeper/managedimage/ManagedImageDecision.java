@@ -16,6 +16,7 @@ import io.poolkeeper.azure.ManagedImageService.VhdSource;
 import io.poolkeeper.azure.ManagedImageService.VirtualMachineSource;
 import io.poolkeeper.azure.OperationService.OperationStatus;
 import io.poolkeeper.operator.Conditions;
+import io.poolkeeper.operator.FailedProvisioning;
 import io.poolkeeper.operator.Health;
 import io.poolkeeper.operator.ImageUsers;
 import io.poolkeeper.operator.InUseLock;
@@ -142,15 +143,27 @@ final class ManagedImageDecision {
       }
     }
 
+    Integer provisioningFailures = null;
     if ("Failed".equalsIgnoreCase(provisioningState) && owned) {
-      String error =
-          observed.pendingOperation().flatMap(OperationStatus::error).orElse("no details");
-      health =
-          Health.stalled(
-              "ProvisioningFailed",
-              "Azure could not create the image ("
-                  + error
-                  + "). Fix the source, then delete and re-create this ManagedImage.");
+      FailedProvisioning failed =
+          FailedProvisioning.judge(
+              previous,
+              previous.getProvisioningFailures(),
+              observed.pendingOperation(),
+              newGeneration,
+              "the image");
+      provisioningFailures = failed.failures();
+      health = failed.health();
+      if (failed.notice() != null) {
+        notices.add(failed.notice());
+      }
+      if (failed.retry()) {
+        actions.add(
+            new ManagedImageActions.CreateImage(definition(object, observed.ref(), location)));
+      }
+    } else if (!"Succeeded".equalsIgnoreCase(provisioningState) && !newGeneration) {
+      // Creating or updating again after a failure: the count goes on until Azure succeeds.
+      provisioningFailures = previous.getProvisioningFailures();
     }
 
     if (owned) {
@@ -162,6 +175,7 @@ final class ManagedImageDecision {
     // Only an image this object created or adopted is recorded as its own (see ownedBy).
     status.setImageResourceId(owned ? observed.ref().resourceId() : null);
     status.setProvisioningState(provisioningState);
+    status.setProvisioningFailures(provisioningFailures);
     status.setUsedBy(observed.users().isEmpty() ? null : observed.users());
     status.setPendingOperation(
         PendingOperations.stillPending(previous, observed.pendingOperation()));

@@ -60,6 +60,7 @@ class FaultsTest {
       }
     }
     assertThat(failures).isBetween(1, 39);
+    assertThat(azure.admin().injectedFaults()).containsEntry("500", (long) failures);
 
     azure.admin().clearFaults();
     assertThat(client.get(POOL + BATCH_API).status()).isEqualTo(200);

@@ -481,25 +481,61 @@ class GalleryImageVersionDecisionTest {
   }
 
   @Test
-  void aFailedProvisioningIsStalledWithAzuresError() {
-    ImageVersionInfo failed =
-        version(
-            "Failed",
-            ownerTags(),
-            List.of(target("West Europe", 1, "Standard_LRS")),
-            List.of(progress("West Europe", "Failed", 0)));
-
+  void aFailedProvisioningIsSentAgainWithAzuresErrorInAnEvent() {
     Plan plan =
         reconcile(
             object(),
             observation()
-                .version(failed)
+                .version(failedVersion())
                 .pendingOperation(OperationState.FAILED, "InternalOperationError", "Copy failed."));
 
-    assertCondition(plan, Conditions.STALLED, "True", "ProvisioningFailed");
-    assertThat(condition(plan, Conditions.STALLED).getMessage())
-        .contains("InternalOperationError: Copy failed.");
+    assertThat(plan.actions()).singleElement().isInstanceOf(CreateVersion.class);
+    assertThat(condition(plan, Conditions.STALLED).getStatus()).isEqualTo("False");
+    assertThat(condition(plan, Conditions.READY).getMessage())
+        .contains("InternalOperationError: Copy failed.", "attempt 2 of 3");
+    assertThat(plan.notices())
+        .extracting(Notice::type, Notice::reason)
+        .contains(org.assertj.core.groups.Tuple.tuple("Warning", "ProvisioningFailed"));
+    assertThat(plan.status().getProvisioningFailures()).isEqualTo(1);
     assertThat(plan.status().getPendingOperation()).isNull();
+  }
+
+  @Test
+  void theThirdFailureInARowIsStalledAndKeepsAzuresErrorAfterAzureForgetsTheOperation() {
+    GalleryImageVersion object = object();
+    GalleryImageVersionStatus previous = new GalleryImageVersionStatus();
+    previous.setObservedGeneration(3L);
+    previous.setProvisioningFailures(2);
+    object.setStatus(previous);
+
+    Plan stalled =
+        reconcile(
+            object,
+            observation()
+                .version(failedVersion())
+                .pendingOperation(OperationState.FAILED, "InternalOperationError", "Copy failed."));
+
+    assertThat(stalled.actions()).noneMatch(CreateVersion.class::isInstance);
+    assertCondition(stalled, Conditions.STALLED, "True", "ProvisioningFailed");
+    assertThat(condition(stalled, Conditions.STALLED).getMessage())
+        .contains("InternalOperationError: Copy failed.", "3 times in a row");
+    assertThat(stalled.status().getProvisioningFailures()).isEqualTo(3);
+
+    object.setStatus(stalled.status());
+    Plan later = reconcile(object, observation().version(failedVersion()));
+
+    assertThat(later.actions()).noneMatch(CreateVersion.class::isInstance);
+    assertThat(condition(later, Conditions.STALLED).getMessage())
+        .contains("InternalOperationError: Copy failed.");
+    assertThat(later.notices()).isEmpty();
+  }
+
+  private static ImageVersionInfo failedVersion() {
+    return version(
+        "Failed",
+        ownerTags(),
+        List.of(target("West Europe", 1, "Standard_LRS")),
+        List.of(progress("West Europe", "Failed", 0)));
   }
 
   @Test

@@ -155,24 +155,60 @@ class ManagedImageDecisionTest {
   }
 
   @Test
-  void aFailedCreateIsStalledWithAzuresError() {
+  void aFailedCreateIsSentAgainWithAzuresErrorInAnEvent() {
     object.setStatus(statusWith(REF.resourceId()));
     object.getStatus().setPendingOperation(pending("Create"));
-    Observation observed =
-        new Observation(
-            REF,
-            Optional.of(image(ownTags(), "Failed")),
-            false,
-            Optional.of(
-                new OperationStatus(
-                    OperationState.FAILED, "InternalOperationError", "copy failed")),
-            NO_USERS);
 
-    Plan plan = reconcile(observed);
+    Plan plan = reconcile(failedCreate());
 
-    assertThat(condition(plan, Conditions.STALLED).getMessage())
-        .contains("InternalOperationError: copy failed");
+    assertThat(plan.actions()).singleElement().isInstanceOf(ManagedImageActions.CreateImage.class);
+    assertThat(stalled(plan)).isEqualTo("False");
+    assertThat(condition(plan, Conditions.READY).getMessage())
+        .contains("InternalOperationError: copy failed", "attempt 2 of 3");
+    assertThat(plan.notices())
+        .anySatisfy(
+            notice -> {
+              assertThat(notice.type()).isEqualTo("Warning");
+              assertThat(notice.reason()).isEqualTo("ProvisioningFailed");
+              assertThat(notice.message()).contains("InternalOperationError: copy failed");
+            });
+    assertThat(plan.status().getProvisioningFailures()).isEqualTo(1);
     assertThat(plan.status().getPendingOperation()).isNull();
+  }
+
+  @Test
+  void theThirdFailedCreateIsStalledAndKeepsAzuresErrorAfterAzureForgetsTheOperation() {
+    object.setStatus(statusWith(REF.resourceId()));
+    object.getStatus().setPendingOperation(pending("Create"));
+    object.getStatus().setProvisioningFailures(2);
+
+    Plan plan = reconcile(failedCreate());
+
+    assertThat(plan.actions()).noneMatch(ManagedImageActions.CreateImage.class::isInstance);
+    assertThat(stalled(plan)).isEqualTo("True");
+    assertThat(condition(plan, Conditions.STALLED).getMessage())
+        .contains("InternalOperationError: copy failed", "3 times in a row");
+
+    object.setStatus(plan.status());
+    Plan later =
+        reconcile(
+            new Observation(
+                REF, Optional.of(image(ownTags(), "Failed")), false, Optional.empty(), NO_USERS));
+
+    assertThat(later.actions()).isEmpty();
+    assertThat(condition(later, Conditions.STALLED).getMessage())
+        .contains("InternalOperationError: copy failed");
+    assertThat(later.notices()).isEmpty();
+  }
+
+  private Observation failedCreate() {
+    return new Observation(
+        REF,
+        Optional.of(image(ownTags(), "Failed")),
+        false,
+        Optional.of(
+            new OperationStatus(OperationState.FAILED, "InternalOperationError", "copy failed")),
+        NO_USERS);
   }
 
   @Test

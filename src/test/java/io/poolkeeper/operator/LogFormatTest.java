@@ -25,4 +25,23 @@ class LogFormatTest {
         (ConsoleAppender<?>) context.getLogger("ROOT").getAppender("STDERR");
     assertThat(appender.getEncoder()).isInstanceOf(JsonEncoder.class);
   }
+
+  @Test
+  void aFailedReconcileIsNotLoggedAgainWithAStackByTheFrameworkInEitherFormat() throws Exception {
+    for (String file : new String[] {"/logback.xml", "/logback-json.xml"}) {
+      LoggerContext context = new LoggerContext();
+      JoranConfigurator configurator = new JoranConfigurator();
+      configurator.setContext(context);
+
+      configurator.doConfigure(LogFormat.class.getResource(file));
+
+      assertThat(
+              context
+                  .getLogger("io.javaoperatorsdk.operator.processing.event.EventProcessor")
+                  .isWarnEnabled())
+          .as(file)
+          .isFalse();
+      assertThat(context.getLogger(ReconcileErrors.class).isInfoEnabled()).as(file).isTrue();
+    }
+  }
 }

@@ -49,8 +49,18 @@ class ReliabilityIT {
   }
 
   @Test
+  void campaign2AzureMisbehaving() throws Exception {
+    report(new FlakyAzureCampaign(client, kubectl, PLAN).run());
+  }
+
+  @Test
   void campaign3ApiServerGoingAway() throws Exception {
     report(new ApiServerOutageCampaign(PLAN).run());
+  }
+
+  @Test
+  void campaign4OutOfBandChanges() throws Exception {
+    report(new OutOfBandCampaign(client, kubectl).run());
   }
 
   @AfterAll

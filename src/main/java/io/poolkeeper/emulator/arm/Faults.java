@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * The faults the admin API has asked for: request-level rules (errors, throttling, latency) and
@@ -26,6 +27,7 @@ public final class Faults {
   private final List<FaultRule> rules = new ArrayList<>();
   private final Map<String, Deque<ResizeFailure>> nextResizeFailures = new HashMap<>();
   private final Map<String, ProvisioningFailure> nextProvisioningFailures = new HashMap<>();
+  private final Map<String, Long> injected = new TreeMap<>();
   // Seeded, so that a rate below 1 fails the same requests on every run.
   private Random random = new Random(SEED);
 
@@ -51,12 +53,14 @@ public final class Faults {
         // seeded sequence of the error rules stays as it was.
         if (rule.rate() >= 1 || random.nextDouble() < rule.rate()) {
           latency += rule.latencyMillis();
+          injected.merge("slow", 1L, Long::sum);
         }
         continue;
       }
       latency += rule.latencyMillis();
       if (error == null && random.nextDouble() < rule.rate()) {
         error = rule;
+        injected.merge(rule.cutOff() ? "cut off" : String.valueOf(rule.status()), 1L, Long::sum);
         if (rule.times() != null && rule.times() <= 1) {
           iterator.remove();
         } else if (rule.times() != null) {
@@ -97,7 +101,16 @@ public final class Faults {
     return nextProvisioningFailures.remove(resource.key());
   }
 
+  /**
+   * How many requests the rules have failed or slowed so far, by outcome: the status answered,
+   * {@code cut off} or {@code slow}.
+   */
+  public synchronized Map<String, Long> injected() {
+    return Map.copyOf(injected);
+  }
+
   public synchronized void clear() {
+    injected.clear();
     rules.clear();
     nextResizeFailures.clear();
     nextProvisioningFailures.clear();
