@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.polling.PollingConfigurationBuilder;
 import io.javaoperatorsdk.operator.processing.event.source.polling.PollingEventSource;
 import io.poolkeeper.api.BatchPool;
+import io.poolkeeper.azure.AzureException;
 import io.poolkeeper.azure.PoolRef;
 import io.poolkeeper.azure.PoolRef.BatchAccountRef;
 import io.poolkeeper.azure.PoolService;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * list per Batch account"): each poll lists each account once ({@link PoolService#list}, which
  * reads with {@code $select}) and hands each BatchPool its pool through an index of the primary
  * cache. When one account's list fails, that account's previous pools are kept: a BatchPool missing
- * from the answer would count as its pool being gone.
+ * from the answer would count as its pool being gone. An account Azure says does not exist has no
+ * pools any more: nothing of it is kept.
  */
 final class AccountPools {
 
@@ -88,6 +90,15 @@ final class AccountPools {
           }
         }
         next.put(account.getKey(), found);
+      } catch (AzureException.NotFound gone) {
+        // The account (or its resource group) is gone, and its pools with it: keeping the last
+        // list would show them Ready. Without a listed pool each BatchPool reads its own, and
+        // reports what Azure answers.
+        LOG.warn(
+            "Batch account {} is gone from Azure: {}",
+            account.getValue().resourceId(),
+            gone.getMessage());
+        next.put(account.getKey(), Map.of());
       } catch (RuntimeException failure) {
         // Never throw: at start that would fail the operator, later it stops nothing useful.
         LOG.warn(

@@ -115,6 +115,32 @@ class BatchPoolReconcilerIT {
   }
 
   @Test
+  void aBatchAccountDeletedWithItsResourceGroupIsReportedNotHiddenByTheLastList() {
+    applyChainAndWaitForImage();
+    world.apply(withTarget(world.example("render-chain.yaml", "BatchPool"), NAME, 2));
+    untilReady();
+
+    // Someone deletes the Batch resource group: the account and its pools go with it.
+    assertThat(
+            world
+                .admin()
+                .deleteResource(
+                    "/subscriptions/"
+                        + OperatorHarness.SUBSCRIPTION
+                        + "/resourceGroups/"
+                        + OperatorHarness.BATCH_GROUP)
+                .status())
+        .isLessThan(300);
+
+    BatchPool reported =
+        world.until(
+            () -> world.get(BatchPool.class, NAME),
+            pool -> "False".equals(OperatorHarness.conditionStatus(pool, Conditions.READY)));
+    assertThat(OperatorHarness.condition(reported, Conditions.READY).getMessage())
+        .containsIgnoringCase(OperatorHarness.BATCH_GROUP);
+  }
+
+  @Test
   void aCoreQuotaErrorIsStalledWithItsCodeAndNotHammered() {
     applyChainAndWaitForImage();
     // 200 Standard_D4s_v5 nodes need 800 cores; a new account has 500 (BatchAccountSeed), and

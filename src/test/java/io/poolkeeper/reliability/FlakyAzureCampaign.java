@@ -53,7 +53,6 @@ final class FlakyAzureCampaign {
     int converged = 0;
     long calls = 0;
     long samples = 0;
-    long backoffSamples = 0;
     double longestReconcileSeconds = 0;
     Map<String, Long> injected = new TreeMap<>();
     List<String> lost = new ArrayList<>();
@@ -76,7 +75,6 @@ final class FlakyAzureCampaign {
         calls += admin.requestCounts().values().stream().mapToLong(Long::longValue).sum();
         injectedThisRun.forEach((kind, count) -> injected.merge(kind, count, Long::sum));
         samples += watch.samples();
-        backoffSamples += watch.retryBackoffSamples();
         longestReconcileSeconds = Math.max(longestReconcileSeconds, longestReconcile(world));
         List<String> found = new ArrayList<>(outcome.lost());
         found.addAll(watch.waits());
@@ -106,14 +104,9 @@ final class FlakyAzureCampaign {
         lost,
         String.format(
             "injected %s + 2 failed LROs per run; %.0f calls per object (budget %.0f);"
-                + " longest reconcile %.1f s; reconciler threads sampled %d times, %d in the SDK's"
-                + " backoff between two tries of a call, 0 waiting on an operation",
-            injected,
-            callsPerObject,
-            CALLS_PER_OBJECT_BUDGET,
-            longestReconcileSeconds,
-            samples,
-            backoffSamples));
+                + " longest reconcile %.1f s; reconciler threads sampled %d times, none waiting"
+                + " for an operation or sleeping",
+            injected, callsPerObject, CALLS_PER_OBJECT_BUDGET, longestReconcileSeconds, samples));
   }
 
   /**

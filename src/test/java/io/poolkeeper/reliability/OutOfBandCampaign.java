@@ -15,6 +15,7 @@ import io.poolkeeper.azure.PoolRef;
 import io.poolkeeper.azure.PoolService.FixedScaleSettings;
 import io.poolkeeper.azure.PoolService.PoolInfo;
 import io.poolkeeper.emulator.ArmOutcome;
+import io.poolkeeper.emulator.ArmWrite;
 import io.poolkeeper.emulator.BatchAccountSeed;
 import io.poolkeeper.emulator.EmulatorAdmin;
 import io.poolkeeper.emulator.EmulatorAdmin.HeldResource;
@@ -28,9 +29,11 @@ import io.poolkeeper.operator.OwnerTag;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * Campaign 4, out-of-band changes: with the example chain and two pools Ready (locks on), someone
@@ -124,15 +127,22 @@ final class OutOfBandCampaign {
           () ->
               admin.deleteResource(
                   "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + BATCH_GROUP),
-          () ->
-              !"True".equals(condition(BatchPool.class, "pool-0", Conditions.READY))
-                  && message(BatchPool.class, "pool-0").contains(ACCOUNT.name()));
+          () -> {
+            String said = message(BatchPool.class, "pool-0").toLowerCase(Locale.ROOT);
+            return !"True".equals(condition(BatchPool.class, "pool-0", Conditions.READY))
+                && (said.contains(BATCH_GROUP) || said.contains(ACCOUNT.name()));
+          });
       change(
           "the Batch account given back by its owners, pools created again",
           () -> {
             admin.addResourceGroup(SUBSCRIPTION, BATCH_GROUP, LOCATION);
             admin.addBatchAccount(
                 BatchAccountSeed.withDefaultQuotas(ACCOUNT.resourceId(), LOCATION));
+            // The other team puts its pool back too: it must survive everything that follows.
+            new EmulatorClient(world.emulator)
+                .put(
+                    poolId(FOREIGN_POOL) + TestWorld.BATCH_API,
+                    TestWorld.pool("Standard_D4s_v5", null, 0, null));
             return new ArmOutcome(200, null);
           },
           this::chainReady);
@@ -176,6 +186,17 @@ final class OutOfBandCampaign {
         if (!held(kept)) {
           lost.add(
               "deleted, though Poolkeeper did not create it or was told to retain it: " + kept);
+        }
+      }
+      for (ArmWrite write : admin.writes()) {
+        boolean notOurs =
+            Stream.of(poolId(FOREIGN_POOL), imageId(FOREIGN_IMAGE), GALLERY, imageId(RETAINED))
+                .anyMatch(id -> write.path().equalsIgnoreCase(id));
+        if (write.method().equals("DELETE") && notOurs) {
+          lost.add(
+              "Poolkeeper deleted "
+                  + write.path()
+                  + ", which it did not create or was told to retain");
         }
       }
       azurePool(FOREIGN_POOL)

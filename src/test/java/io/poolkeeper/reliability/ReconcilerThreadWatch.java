@@ -9,27 +9,22 @@ import java.util.Set;
 /**
  * Samples the stacks of the in-process operator's reconciler threads while a campaign runs and
  * keeps every sample that shows one waiting for Azure beyond a single call: for a long-running
- * operation to finish (the SDK's pollers, {@code block}ing on one) or in a sleep. A reconciler may
- * wait for one HTTP answer (and the SDK's short backoff between two tries of a failed call, which
- * shows as {@code RetryPolicy}); anything longer must be a requeue, not a held thread.
+ * operation to finish (the SDK's pollers waiting for completion or the final result) or in a sleep.
+ * A reconciler may wait for one HTTP answer, which the SDK's synchronous calls do by blocking on
+ * their reactive pipeline (its retries of a failed call included); anything longer must be a
+ * requeue, not a held thread.
  */
 final class ReconcilerThreadWatch {
 
-  private static final List<String> WAITING_ON_AZURE =
-      List.of(
-          "com.azure.core.util.polling.SyncPoller",
-          "com.azure.core.util.polling.PollerFlux",
-          "com.azure.core.util.polling.SimpleSyncPoller",
-          "com.azure.core.util.polling.SyncOverAsyncPoller",
-          "reactor.core.publisher.BlockingSingleSubscriber",
-          "java.lang.Thread.sleep");
-  private static final String SDK_RETRY = "com.azure.core.http.policy.RetryPolicy";
+  private static final String POLLING = "com.azure.core.util.polling.";
+  private static final List<String> WAITING_METHODS =
+      List.of("waitForCompletion", "waitUntil", "getFinalResult");
+  private static final String SLEEP = "java.lang.Thread.sleep";
 
   private final Thread sampler = new Thread(this::sampleUntilClosed, "reconciler-thread-watch");
   private final Set<String> waits = new LinkedHashSet<>();
   private volatile boolean closed;
   private long samples;
-  private long retryBackoffSamples;
 
   ReconcilerThreadWatch() {
     sampler.setDaemon(true);
@@ -54,20 +49,12 @@ final class ReconcilerThreadWatch {
       }
       samples++;
       StackTraceElement[] stack = entry.getValue();
-      boolean inSdkRetry = false;
-      for (StackTraceElement frame : stack) {
-        if (frame.getClassName().startsWith(SDK_RETRY)) {
-          inSdkRetry = true;
-        }
-      }
       for (StackTraceElement frame : stack) {
         String where = frame.getClassName() + "." + frame.getMethodName();
-        boolean waiting = WAITING_ON_AZURE.stream().anyMatch(where::startsWith);
-        if (waiting && inSdkRetry && where.startsWith("java.lang.Thread.sleep")) {
-          retryBackoffSamples++;
-          break;
-        }
-        if (waiting) {
+        boolean polling =
+            frame.getClassName().startsWith(POLLING)
+                && WAITING_METHODS.contains(frame.getMethodName());
+        if (polling || where.startsWith(SLEEP)) {
           waits.add(
               entry.getKey().getName() + " waited in " + where + " called from " + caller(stack));
           break;
@@ -94,11 +81,6 @@ final class ReconcilerThreadWatch {
   /** Reconciler thread stacks sampled. */
   synchronized long samples() {
     return samples;
-  }
-
-  /** Samples in the SDK's backoff between two tries of one failed call. */
-  synchronized long retryBackoffSamples() {
-    return retryBackoffSamples;
   }
 
   /** Stops sampling; safe to call twice. */
