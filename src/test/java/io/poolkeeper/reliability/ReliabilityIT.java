@@ -42,6 +42,11 @@ class ReliabilityIT {
         .isEqualTo(result.objects());
   }
 
+  @org.junit.jupiter.api.Test
+  void campaign6Security() throws Exception {
+    report(new SecurityCampaign(client, kubectl, PLAN).run());
+  }
+
   @AfterAll
   static void printAndWriteTheTable() {
     System.out.println(
