@@ -246,7 +246,9 @@ public final class AzureClients {
 
           @Override
           public boolean shouldRetryException(Throwable failure) {
-            return failure instanceof IOException || failure.getCause() instanceof IOException;
+            // A refused certificate is refused again however often the request is sent.
+            return (failure instanceof IOException || failure.getCause() instanceof IOException)
+                && AzureErrors.refusedCertificate(failure).isEmpty();
           }
         },
         DELAY_FROM_STRATEGY,

@@ -9,11 +9,13 @@ import com.azure.json.JsonProviders;
 import com.azure.json.JsonReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLHandshakeException;
 
 /** Maps the Azure SDK's exceptions to {@link AzureException}: the one place that knows both. */
 public final class AzureErrors {
@@ -190,6 +192,36 @@ public final class AzureErrors {
       return Optional.of(Duration.ofSeconds(Long.parseLong(seconds.trim())));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The TLS handshake's complaint when {@code failure} is Azure's certificate being refused (signed
+   * by a CA not trusted, a broken signature, another host's name), or empty for any other failure.
+   * Waiting never fixes that: only trusting the right CA or naming the right endpoint does.
+   */
+  public static Optional<String> refusedCertificate(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SSLHandshakeException handshake && failedASecurityCheck(handshake)) {
+        return Optional.of(handshake.getMessage());
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the handshake failed on a certificate check, not on a broken connection. */
+  private static boolean failedASecurityCheck(SSLHandshakeException handshake) {
+    for (Throwable cause = handshake.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof GeneralSecurityException) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   /** No answer arrived: the connection failed, broke or timed out. */

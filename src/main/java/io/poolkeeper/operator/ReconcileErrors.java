@@ -6,19 +6,22 @@ import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.poolkeeper.api.ObservedStatus;
+import io.poolkeeper.azure.AzureErrors;
 import io.poolkeeper.azure.AzureException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a failed reconcile means for the user and when to try again, the same for every kind:
- * throttling waits for Retry-After; transient Azure faults retry with jittered backoff; requests
- * Azure refused, missing parents and conflicts that waiting cannot solve are Stalled with Azure's
- * code and message and tried again only after a spec change or a long interval; a bug is logged
- * with its stack once, shown in the conditions and retried with backoff, never in a tight loop.
+ * throttling waits for Retry-After; transient Azure faults retry with jittered backoff; a refused
+ * TLS certificate, requests Azure refused, missing parents and conflicts that waiting cannot solve
+ * are Stalled with Azure's code and message and tried again only after a spec change or a long
+ * interval; a bug is logged with its stack once, shown in the conditions and retried with backoff,
+ * never in a tight loop.
  */
 public final class ReconcileErrors {
 
@@ -53,6 +56,16 @@ public final class ReconcileErrors {
       return Health.inProgress(
           "AzureThrottled",
           "Azure is throttling requests; trying again after " + throttled.retryAfter() + ".");
+    }
+    Optional<String> refusedCertificate = AzureErrors.refusedCertificate(failure);
+    if (failure instanceof AzureException.Transient && refusedCertificate.isPresent()) {
+      return Health.stalled(
+          "AzureCertificateUntrusted",
+          "Azure's TLS certificate was refused ("
+              + refusedCertificate.get()
+              + "), so no request was sent. If the endpoint (the emulator, a proxy) has a"
+              + " certificate of its own CA, start the operator with --azure-ca-file naming that"
+              + " CA; otherwise check --azure-endpoint and the JDK's trust store.");
     }
     if (failure instanceof AzureException.Transient transientFailure) {
       return Health.inProgress(

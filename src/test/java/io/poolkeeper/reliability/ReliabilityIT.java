@@ -63,6 +63,11 @@ class ReliabilityIT {
     report(new OutOfBandCampaign(client, kubectl).run());
   }
 
+  @Test
+  void campaign6Security() throws Exception {
+    report(new SecurityCampaign(client, kubectl, PLAN).run());
+  }
+
   @AfterAll
   static void printAndWriteTheTable() {
     System.out.println(
