@@ -94,8 +94,14 @@ public final class AzureClients {
       return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
     }
 
+    /**
+     * What the operator uses: one immediate retry of a call that met a 5xx or a broken connection,
+     * which is how most of those pass, and no sleep. A reconciler thread waits for Azure's answers,
+     * never between them; a failure that lasts ends the reconcile, which is requeued with backoff
+     * (ReconcileErrors) without holding a thread.
+     */
     public static RetrySettings defaults() {
-      return new RetrySettings(2, Duration.ofMillis(500), Duration.ofSeconds(4));
+      return new RetrySettings(1, Duration.ZERO, Duration.ZERO);
     }
 
     public static RetrySettings none() {

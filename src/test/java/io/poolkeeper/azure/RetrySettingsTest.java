@@ -26,4 +26,13 @@ class RetrySettingsTest {
     assertThat(retry.delay(0, Optional.of(Duration.ofHours(1)))).isEqualTo(Duration.ofSeconds(4));
     assertThat(retry.delay(1, Optional.of(Duration.ofMillis(10)))).isEqualTo(Duration.ofSeconds(1));
   }
+
+  @Test
+  void theOperatorsRetryIsImmediateSoNoReconcilerThreadSleeps() {
+    AzureClients.RetrySettings defaults = AzureClients.RetrySettings.defaults();
+
+    assertThat(defaults.maxRetries()).isEqualTo(1);
+    assertThat(defaults.delay(0, Optional.empty())).isZero();
+    assertThat(defaults.delay(0, Optional.of(Duration.ofHours(1)))).isZero();
+  }
 }

@@ -67,11 +67,7 @@ public final class OperatorHarness implements AutoCloseable {
     this.kubectl = kubectl;
     this.namespace = namespace;
     this.emulator = AzureEmulator.start(options);
-    this.azure =
-        azureClients(
-            emulator,
-            new AzureClients.RetrySettings(1, Duration.ofMillis(20), Duration.ofMillis(100)),
-            metrics.registry());
+    this.azure = azureClients(emulator, AzureClients.RetrySettings.defaults(), metrics.registry());
     seed(emulator.admin());
   }
 
