@@ -199,7 +199,14 @@ final class SecurityCampaign {
                             + conditions(world.get(ManagedImage.class, name))
                             + "; output: "
                             + firstLines(output, 5)));
-        figures.add("%s refused: yes (%s)".formatted(prefix, message));
+        System.out.printf("security campaign: %s refused: %s%n", prefix, message);
+        figures.add(
+            "%s: refused, Stalled %s"
+                .formatted(
+                    prefix.equals("security-jdk")
+                        ? "Azure certificate not in the JDK's trust store"
+                        : "Azure certificate of another CA than --azure-ca-file",
+                    "AzureCertificateUntrusted"));
       } finally {
         stop(operator);
       }
@@ -265,9 +272,10 @@ final class SecurityCampaign {
           || !output.toLowerCase(Locale.ROOT).contains("certificat")) {
         throw new Breach("the line does not say the certificate was refused: " + output);
       }
+      System.out.printf("security campaign: untrusted API server: %s%n", output.strip());
       figures.add(
-          "untrusted API server refused: yes (exit %d: %s)"
-              .formatted(operator.exitValue(), output));
+          "API server certificate of another CA: refused, exit %d with one line"
+              .formatted(operator.exitValue()));
     } finally {
       Files.deleteIfExists(kubeconfig);
     }
