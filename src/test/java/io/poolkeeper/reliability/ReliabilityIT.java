@@ -8,6 +8,7 @@ import io.poolkeeper.kubetest.Kubectl;
 import io.poolkeeper.kubetest.RealApiServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,6 +41,11 @@ class ReliabilityIT {
     assertThat(result.converged())
         .as("converged in %s", result.campaign())
         .isEqualTo(result.objects());
+  }
+
+  @Test
+  void campaign5BadInput() throws Exception {
+    report(new BadInputCampaign(client, kubectl, PLAN).run());
   }
 
   @AfterAll
