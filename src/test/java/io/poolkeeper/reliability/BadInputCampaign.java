@@ -116,6 +116,7 @@ final class BadInputCampaign {
             refusals.put(object, refusalMessage(refusals.size(), refused));
           }
         }
+        Duration applying = Duration.between(started, Instant.now());
         Instant windowEnd = Instant.now().plus(plan.badInputWindow());
         boolean crashed = false;
         while (Instant.now().isBefore(windowEnd)) {
@@ -280,11 +281,13 @@ final class BadInputCampaign {
 
         String figures =
             String.format(
-                "%d refused by the API server, %d admitted: %d Stalled %s, %d of %d contested pool"
+                "%d applied in %d s: %d refused by the API server, %d admitted: %d Stalled %s, %d of %d contested pool"
                     + " ids with one Ready pool; operator %s; %.0f reconciles in %.1f min"
                     + " (bound %d, time scale %.0f); status writes per bad object at most %d"
                     + " (%s; bound %d), per chain object at most %d (bound %d); chain %d of 3"
                     + " Ready",
+                bad.size(),
+                applying.toSeconds(),
                 refusals.size(),
                 admitted.size(),
                 stalled,
