@@ -108,14 +108,27 @@ final class BadInputCampaign {
         applyChain(world);
         Map<BadObject, String> refusals = new LinkedHashMap<>();
         List<BadObject> admitted = new ArrayList<>();
+        Map<String, Long> applyMillis = new LinkedHashMap<>();
         for (BadObject object : bad) {
+          long before = System.nanoTime();
           try {
             world.apply(object.object());
             admitted.add(object);
           } catch (KubernetesClientException refused) {
             refusals.put(object, refusalMessage(refusals.size(), refused));
           }
+          applyMillis.put(describe(object), (System.nanoTime() - before) / 1_000_000);
         }
+        applyMillis.entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .limit(8)
+            .forEach(
+                slow ->
+                    System.out.println(
+                        "bad input: "
+                            + slow.getValue()
+                            + " ms to apply "
+                            + abbreviated(slow.getKey())));
         Duration applying = Duration.between(started, Instant.now());
         Instant windowEnd = Instant.now().plus(plan.badInputWindow());
         boolean crashed = false;
