@@ -208,7 +208,8 @@ final class BadObjects {
         if (!original.at(pointer).isTextual() || schema == null || !schema.has("maxLength")) {
           continue;
         }
-        String huge = original.at(pointer).asText().repeat(HUGE / 8 + 1);
+        String text = original.at(pointer).asText();
+        String huge = text.repeat(HUGE / text.length() + 1).substring(0, HUGE);
         made.add(
             n ->
                 List.of(
@@ -279,7 +280,7 @@ final class BadObjects {
             "-leading-dash",
             "trailing-dash-",
             "\u00fcnicode-\u4e2d",
-            "with space",
+            "trailing.dot.",
             "dots..double");
     List<IntFunction<List<BadObject>>> made = new ArrayList<>();
     for (String[] example : EXAMPLES.subList(0, 3)) {
@@ -488,7 +489,7 @@ final class BadObjects {
     return made;
   }
 
-  /** Two BatchPools that set the same poolId in one account: one gets it, the other waits. */
+  /** Two BatchPools that set the same poolId in one account: one gets it, the other is Stalled. */
   private static List<IntFunction<List<BadObject>>> conflicts() {
     List<IntFunction<List<BadObject>>> made = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
