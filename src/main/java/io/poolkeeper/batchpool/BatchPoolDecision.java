@@ -47,6 +47,9 @@ final class BatchPoolDecision {
   static final String IMAGE_READY = "ImageReady";
   static final String CAPACITY_LIMITED = "CapacityLimited";
 
+  /** The image object the spec names does not exist in the pool's namespace. */
+  static final String IMAGE_MISSING = "ImageMissing";
+
   /** After this long a Stalled resize is tried again without a spec change. */
   static final Duration LONG_INTERVAL = Duration.ofMinutes(30);
 
@@ -105,6 +108,9 @@ final class BatchPoolDecision {
       notices.add(Notice.warning("ManagedImagePool", image.warning()));
     }
 
+    if (image.missing() != null) {
+      return stalled(object, status, notices, image, null, IMAGE_MISSING, image.missing(), now);
+    }
     if (!image.ready()) {
       return finish(
           object,

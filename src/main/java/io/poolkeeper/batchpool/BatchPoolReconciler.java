@@ -257,6 +257,19 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
     return last;
   }
 
+  /** What a person must do about a reference to an object that does not exist. */
+  static String missingReference(String kind, String name, String namespace, String field) {
+    return kind
+        + " "
+        + name
+        + " does not exist in namespace "
+        + namespace
+        + ": create it there, or name one that exists in "
+        + field
+        + " (a reference reaches only the pool's own namespace). The pool is made as soon as it"
+        + " is usable.";
+  }
+
   private ResolvedImage resolveImage(BatchPool object, BatchAccountRef account) {
     PoolImage image = object.getSpec().getImage();
     String namespace = object.getMetadata().getNamespace();
@@ -265,8 +278,11 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
       GalleryImageVersion version = images.version(namespace, name).orElse(null);
       String os = version == null ? null : PoolImages.osOf(version);
       if (version == null) {
-        return ResolvedImage.waiting(
-            ImageKind.GALLERY, null, "GalleryImageVersion " + name + " to exist", null);
+        return ResolvedImage.missing(
+            ImageKind.GALLERY,
+            "GalleryImageVersion " + name + " to exist",
+            missingReference(
+                "GalleryImageVersion", name, namespace, "spec.image.galleryImageVersionRef"));
       }
       // Usable means made and replicated to the pool's region, not Ready: a version replicating
       // again for a new replica count, or stalled on another region, still serves this one.
@@ -302,15 +318,22 @@ public final class BatchPoolReconciler implements Reconciler<BatchPool>, Cleaner
     if (image.getManagedImageRef() != null) {
       String name = image.getManagedImageRef().getName();
       ManagedImage managed = images.managedImage(namespace, name).orElse(null);
-      String os = managed == null ? null : PoolImages.osOf(managed);
-      if (managed == null
-          || managed.getStatus() == null
+      if (managed == null) {
+        return ResolvedImage.missing(
+            ImageKind.MANAGED,
+            "ManagedImage " + name + " to exist",
+            missingReference("ManagedImage", name, namespace, "spec.image.managedImageRef")
+                + " "
+                + ResolvedImage.MANAGED_IMAGE_RETIREMENT);
+      }
+      String os = PoolImages.osOf(managed);
+      if (managed.getStatus() == null
           || !Conditions.isTrue(managed.getStatus().getConditions(), Conditions.READY)
           || managed.getStatus().getImageResourceId() == null) {
         return ResolvedImage.waiting(
             ImageKind.MANAGED,
             os,
-            "ManagedImage " + name + (managed == null ? " to exist" : " to be Ready"),
+            "ManagedImage " + name + " to be Ready",
             ResolvedImage.MANAGED_IMAGE_RETIREMENT);
       }
       return new ResolvedImage(

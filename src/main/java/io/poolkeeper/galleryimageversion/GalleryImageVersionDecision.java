@@ -51,6 +51,9 @@ final class GalleryImageVersionDecision {
 
   static final String IMAGE_NOT_READY = "ImageNotReady";
 
+  /** The ManagedImage the version is made from does not exist in its namespace. */
+  static final String IMAGE_MISSING = "ImageMissing";
+
   private GalleryImageVersionDecision() {}
 
   /**
@@ -290,6 +293,9 @@ final class GalleryImageVersionDecision {
       List<Notice> notices,
       GalleryImageVersionStatus previous) {
     SourceImage source = source(object, observed.sourceImage());
+    if (source.missing()) {
+      return Health.stalled(IMAGE_MISSING, source.waitingFor());
+    }
     if (source.id() == null) {
       return Health.inProgress(IMAGE_NOT_READY, source.waitingFor());
     }
@@ -463,29 +469,37 @@ final class GalleryImageVersionDecision {
     }
   }
 
-  /** The ManagedImage to make the version from, or what the version waits for. */
-  record SourceImage(String id, String waitingFor) {}
+  /**
+   * The ManagedImage to make the version from, or what the version waits for.
+   *
+   * @param missing whether the ManagedImage named does not exist in the version's namespace: that
+   *     needs a person, and the informer wakes the version once it exists
+   */
+  record SourceImage(String id, String waitingFor, boolean missing) {}
 
   static SourceImage source(GalleryImageVersion object, Optional<ManagedImage> image) {
     GalleryImageVersionSpec.Source source = object.getSpec().getSource();
     if (source.getManagedImageId() != null) {
-      return new SourceImage(source.getManagedImageId(), null);
+      return new SourceImage(source.getManagedImageId(), null, false);
     }
     String name = source.getManagedImageRef().getName();
     if (image.isEmpty()) {
       return new SourceImage(
           null,
-          "Waiting for ManagedImage "
+          "ManagedImage "
               + name
-              + ", which does not exist in namespace "
+              + " does not exist in namespace "
               + object.getMetadata().getNamespace()
-              + ".");
+              + ": create it there, or name one that exists in spec.source.managedImageRef (a"
+              + " reference reaches only the version's own namespace). The version is made as"
+              + " soon as the image is Ready.",
+          true);
     }
     ManagedImageStatus status = image.get().getStatus();
     if (status != null
         && Conditions.isTrue(status.getConditions(), Conditions.READY)
         && status.getImageResourceId() != null) {
-      return new SourceImage(status.getImageResourceId(), null);
+      return new SourceImage(status.getImageResourceId(), null, false);
     }
     Condition ready =
         status == null ? null : Conditions.find(status.getConditions(), Conditions.READY);
@@ -496,7 +510,8 @@ final class GalleryImageVersionDecision {
             + " to be Ready"
             + (ready == null || ready.getMessage() == null
                 ? "."
-                : "; it reports: " + ready.getMessage()));
+                : "; it reports: " + ready.getMessage()),
+        false);
   }
 
   /** What every pool that names the version asks of it. */

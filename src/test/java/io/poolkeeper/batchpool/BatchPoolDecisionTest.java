@@ -83,6 +83,35 @@ class BatchPoolDecisionTest {
   }
 
   @Test
+  void anImageObjectThatDoesNotExistStallsThePoolOnceWithAWarningAndCreatesNothing() {
+    // Issue 14, campaign 5: a reference to a missing object (or to one in another namespace) needs
+    // a person; the informer wakes the pool when the object appears, so it waits at the Stalled
+    // pace rather than polling.
+    ResolvedImage missing =
+        ResolvedImage.missing(
+            ImageKind.GALLERY,
+            "GalleryImageVersion v to exist",
+            "GalleryImageVersion v does not exist in namespace render: create it there.");
+
+    Plan plan = decide(pool(50), missing, Optional.empty(), List.of());
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(condition(plan, Conditions.READY).getStatus()).isEqualTo("False");
+    assertThat(condition(plan, Conditions.STALLED).getStatus()).isEqualTo("True");
+    assertThat(condition(plan, Conditions.STALLED).getReason()).isEqualTo("ImageMissing");
+    assertThat(condition(plan, Conditions.STALLED).getMessage())
+        .contains("GalleryImageVersion v does not exist in namespace render");
+    assertThat(condition(plan, BatchPoolDecision.IMAGE_READY).getStatus()).isEqualTo("False");
+    assertThat(plan.notices()).extracting(Notice::reason).containsExactly("ImageMissing");
+    assertThat(plan.pace()).isEqualTo(Pace.STALLED);
+
+    BatchPool stalled = pool(50);
+    stalled.setStatus(plan.status());
+    Plan again = decide(stalled, missing, Optional.empty(), List.of());
+    assertThat(again.notices()).isEmpty();
+  }
+
+  @Test
   void createsTheMissingPoolWithTheOwnerTagAndTheComputedTimeout() {
     BatchPool object = pool(2000);
 

@@ -149,16 +149,22 @@ class GalleryImageVersionDecisionTest {
   }
 
   @Test
-  void aVersionWaitsForItsManagedImageToExistAndBeReady() {
+  void aVersionIsStalledWhileItsManagedImageDoesNotExistAndWaitsWhileItIsNotReady() {
+    // Issue 14, campaign 5: a reference to a missing object (or to one in another namespace) needs
+    // a person; the ManagedImage informer wakes the version when the image appears.
     Plan missing = reconcile(object(), observation().sourceImage(null));
 
     assertThat(missing.actions()).isEmpty();
-    Condition ready = condition(missing, Conditions.READY);
-    assertThat(ready.getReason()).isEqualTo("ImageNotReady");
-    assertThat(ready.getMessage())
+    Condition stalled = condition(missing, Conditions.STALLED);
+    assertThat(stalled.getStatus()).isEqualTo("True");
+    assertThat(stalled.getReason()).isEqualTo("ImageMissing");
+    assertThat(stalled.getMessage())
         .contains("ManagedImage render-base-2026-11")
-        .contains("does not exist");
-    assertThat(missing.pace()).isEqualTo(Pace.IDLE);
+        .contains("does not exist in namespace")
+        .contains("spec.source.managedImageRef");
+    assertThat(condition(missing, Conditions.READY).getStatus()).isEqualTo("False");
+    assertThat(missing.notices()).extracting(Notice::reason).containsExactly("ImageMissing");
+    assertThat(missing.pace()).isEqualTo(Pace.STALLED);
 
     Plan provisioning =
         reconcile(object(), observation().sourceImage(managedImage(false, "Creating the image.")));
@@ -166,6 +172,7 @@ class GalleryImageVersionDecisionTest {
     assertThat(condition(provisioning, Conditions.READY).getMessage())
         .contains("to be Ready")
         .contains("Creating the image.");
+    assertThat(condition(provisioning, Conditions.STALLED).getStatus()).isEqualTo("False");
   }
 
   @Test

@@ -61,14 +61,15 @@ class GalleryImageVersionReconcilerIT {
   }
 
   @Test
-  void theExampleVersionWaitsForItsImageThenBecomesReadyInBothRegions() {
+  void theExampleVersionIsStalledUntilItsImageExistsThenBecomesReadyInBothRegions() {
     world.apply(world.example("render-chain.yaml", "GalleryImageVersion"));
+    // Until the ManagedImage exists the version is Stalled: it needs a person to create it.
     GalleryImageVersion waiting =
         world.until(
             () -> world.get(GalleryImageVersion.class, NAME),
-            giv -> "ImageNotReady".equals(reason(giv, Conditions.READY)));
-    assertThat(OperatorHarness.condition(waiting, Conditions.READY).getMessage())
-        .contains("ManagedImage " + IMAGE);
+            giv -> "ImageMissing".equals(reason(giv, Conditions.STALLED)));
+    assertThat(OperatorHarness.condition(waiting, Conditions.STALLED).getMessage())
+        .contains("ManagedImage " + IMAGE + " does not exist");
     assertThat(world.azure.galleries().getImageDefinition(VERSION)).isPresent();
     assertThat(world.azure.galleries().getVersion(VERSION)).isEmpty();
 

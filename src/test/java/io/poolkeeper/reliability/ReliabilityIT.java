@@ -64,6 +64,11 @@ class ReliabilityIT {
   }
 
   @Test
+  void campaign5BadInput() throws Exception {
+    report(new BadInputCampaign(client, kubectl, PLAN).run());
+  }
+
+  @Test
   void campaign6Security() throws Exception {
     report(new SecurityCampaign(client, kubectl, PLAN).run());
   }
