@@ -109,6 +109,20 @@ final class BatchPoolDecision {
     }
 
     if (image.missing() != null) {
+      // Missing at two looks in a row (a busy poll apart, unless something else woke the pool)
+      // needs a person. At the first look the image may just not be in the cache yet: a pool and
+      // its image applied together (Argo CD applies kinds by name, BatchPool first) must not flash
+      // Stalled with a Warning. The image's informer wakes the pool as soon as it exists.
+      if (!Conditions.hasReason(previous.getConditions(), Conditions.READY, IMAGE_MISSING)) {
+        return finish(
+            object,
+            status,
+            notices,
+            List.of(),
+            conditions(false, IMAGE_MISSING, image.missing(), null, image, null),
+            Pace.BUSY,
+            now);
+      }
       return stalled(object, status, notices, image, null, IMAGE_MISSING, image.missing(), now);
     }
     if (!image.ready()) {

@@ -294,7 +294,11 @@ final class GalleryImageVersionDecision {
       GalleryImageVersionStatus previous) {
     SourceImage source = source(object, observed.sourceImage());
     if (source.missing()) {
-      return Health.stalled(IMAGE_MISSING, source.waitingFor());
+      // As for BatchPools: missing at two looks in a row needs a person; at the first the image
+      // may not be in the cache yet (applied together), and its informer wakes the version.
+      return Conditions.hasReason(previous.getConditions(), Conditions.READY, IMAGE_MISSING)
+          ? Health.stalled(IMAGE_MISSING, source.waitingFor())
+          : Health.inProgress(IMAGE_MISSING, source.waitingFor());
     }
     if (source.id() == null) {
       return Health.inProgress(IMAGE_NOT_READY, source.waitingFor());

@@ -67,4 +67,10 @@ public final class Conditions {
     Condition condition = find(conditions, type);
     return condition != null && "True".equals(condition.getStatus());
   }
+
+  /** Whether the condition of this type has this reason. */
+  public static boolean hasReason(List<Condition> conditions, String type, String reason) {
+    Condition condition = find(conditions, type);
+    return condition != null && Objects.equals(condition.getReason(), reason);
+  }
 }

@@ -83,17 +83,28 @@ class BatchPoolDecisionTest {
   }
 
   @Test
-  void anImageObjectThatDoesNotExistStallsThePoolOnceWithAWarningAndCreatesNothing() {
+  void anImageObjectMissingAtTwoLooksStallsThePoolOnceWithAWarningAndCreatesNothing() {
     // Issue 14, campaign 5: a reference to a missing object (or to one in another namespace) needs
     // a person; the informer wakes the pool when the object appears, so it waits at the Stalled
-    // pace rather than polling.
+    // pace rather than polling. At the first look the object may only be missing from the cache
+    // (applied together with the pool): no Stalled, no Warning yet.
     ResolvedImage missing =
         ResolvedImage.missing(
             ImageKind.GALLERY,
             "GalleryImageVersion v to exist",
             "GalleryImageVersion v does not exist in namespace render: create it there.");
 
-    Plan plan = decide(pool(50), missing, Optional.empty(), List.of());
+    Plan first = decide(pool(50), missing, Optional.empty(), List.of());
+
+    assertThat(first.actions()).isEmpty();
+    assertThat(condition(first, Conditions.READY).getReason()).isEqualTo("ImageMissing");
+    assertThat(condition(first, Conditions.STALLED).getStatus()).isEqualTo("False");
+    assertThat(first.notices()).isEmpty();
+    assertThat(first.pace()).isEqualTo(Pace.BUSY);
+
+    BatchPool waited = pool(50);
+    waited.setStatus(first.status());
+    Plan plan = decide(waited, missing, Optional.empty(), List.of());
 
     assertThat(plan.actions()).isEmpty();
     assertThat(condition(plan, Conditions.READY).getStatus()).isEqualTo("False");

@@ -149,10 +149,20 @@ class GalleryImageVersionDecisionTest {
   }
 
   @Test
-  void aVersionIsStalledWhileItsManagedImageDoesNotExistAndWaitsWhileItIsNotReady() {
+  void aVersionIsStalledWhileItsManagedImageIsMissingAtTwoLooksAndWaitsWhileItIsNotReady() {
     // Issue 14, campaign 5: a reference to a missing object (or to one in another namespace) needs
     // a person; the ManagedImage informer wakes the version when the image appears.
-    Plan missing = reconcile(object(), observation().sourceImage(null));
+    // At the first look the image may only be missing from the cache (applied together).
+    Plan first = reconcile(object(), observation().sourceImage(null));
+    assertThat(first.actions()).isEmpty();
+    assertThat(condition(first, Conditions.READY).getReason()).isEqualTo("ImageMissing");
+    assertThat(condition(first, Conditions.STALLED).getStatus()).isEqualTo("False");
+    assertThat(first.notices()).isEmpty();
+    assertThat(first.pace()).isEqualTo(Pace.BUSY);
+
+    GalleryImageVersion waited = object();
+    waited.setStatus(first.status());
+    Plan missing = reconcile(waited, observation().sourceImage(null));
 
     assertThat(missing.actions()).isEmpty();
     Condition stalled = condition(missing, Conditions.STALLED);
