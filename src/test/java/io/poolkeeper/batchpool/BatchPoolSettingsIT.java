@@ -1,7 +1,6 @@
 package io.poolkeeper.batchpool;
 
 import static io.poolkeeper.operator.OperatorHarness.ACCOUNT;
-import static io.poolkeeper.operator.OperatorHarness.LOCATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,9 +20,6 @@ import io.poolkeeper.azure.batch.PoolModel.ImageReference;
 import io.poolkeeper.azure.batch.PoolModel.MountConfiguration;
 import io.poolkeeper.azure.batch.PoolModel.SecurityProfile;
 import io.poolkeeper.azure.batch.PoolModel.UefiSettings;
-import io.poolkeeper.emulator.EmulatorClient;
-import io.poolkeeper.emulator.SnapshotSeed;
-import io.poolkeeper.emulator.TestWorld;
 import io.poolkeeper.kubetest.Kubectl;
 import io.poolkeeper.kubetest.RealApiServer;
 import io.poolkeeper.operator.CapturedLog;
@@ -54,13 +50,7 @@ class BatchPoolSettingsIT {
   private static final String NAME = "render-prod";
   private static final PoolRef POOL = ACCOUNT.pool(NAME);
 
-  /** The other team's gallery the example's image lives in. */
-  private static final String SHARED_GROUP =
-      "/subscriptions/99999999-8888-7777-6666-555555555555/resourceGroups/rg-shared-images";
-
-  private static final String COMPUTE = SHARED_GROUP + "/providers/Microsoft.Compute";
-  private static final String IMAGE_VERSION =
-      COMPUTE + "/galleries/shared_gallery/images/render-tl/versions/1.2.0";
+  private static final String IMAGE_VERSION = OperatorHarness.SHARED_IMAGE_VERSION;
 
   private static final String FILES_KEY = "files-key-Zq81xv";
   private static final String REGISTRY_PASSWORD = "registry-pw-Lk27mw";
@@ -88,7 +78,7 @@ class BatchPoolSettingsIT {
 
   @Test
   void theProductionPoolReachesReadyWithEverySettingAndARotatedStartTaskPasswordIsPatchedIn() {
-    seedSharedTrustedLaunchImage();
+    world.seedSharedTrustedLaunchImage();
     ObjectNode filesSecret = world.example("production-pool.yaml", "Secret");
     ((ObjectNode) filesSecret.get("stringData")).put("accountKey", FILES_KEY);
     world.apply(filesSecret);
@@ -212,44 +202,6 @@ class BatchPoolSettingsIT {
     assertThat(world.azure.pools().get(POOL)).isEmpty();
   }
 
-  /**
-   * The example's image: a trusted-launch (SecurityType TrustedLaunch, Generation 2) gallery image
-   * in another team's subscription, replicated to the Batch account's region.
-   */
-  private void seedSharedTrustedLaunchImage() {
-    world.admin().addResourceGroup(subscriptionOf(SHARED_GROUP), "rg-shared-images", LOCATION);
-    String snapshot = COMPUTE + "/snapshots/render-tl-os";
-    world.admin().addSnapshot(new SnapshotSeed(snapshot, LOCATION, "Linux", 64, "V2"));
-    EmulatorClient azure = new EmulatorClient(world.emulator);
-    String image = COMPUTE + "/images/render-tl";
-    created(
-        azure.put(
-            image + TestWorld.IMAGES_API,
-            TestWorld.json(
-                """
-                {"location": "westeurope", "properties": {"hyperVGeneration": "V2",
-                  "storageProfile": {"osDisk": {"osType": "Linux", "osState": "Generalized",
-                                                "snapshot": {"id": "%s"}}}}}
-                """
-                    .formatted(snapshot))));
-    created(
-        azure.put(
-            COMPUTE + "/galleries/shared_gallery" + TestWorld.GALLERY_API, TestWorld.gallery()));
-    ObjectNode definition = TestWorld.definition();
-    ((ObjectNode) definition.get("properties"))
-        .putArray("features")
-        .addObject()
-        .put("name", "SecurityType")
-        .put("value", "TrustedLaunch");
-    created(
-        azure.put(
-            COMPUTE + "/galleries/shared_gallery/images/render-tl" + TestWorld.GALLERY_API,
-            definition));
-    created(
-        azure.put(IMAGE_VERSION + TestWorld.GALLERY_API, TestWorld.version(image, LOCATION, "1")));
-    world.admin().advanceClock(TestWorld.AGES);
-  }
-
   /** The example pool plus a private registry and a start task in a container, keyed by Secrets. */
   private ObjectNode productionPoolWithContainers() {
     ObjectNode pool = world.example("production-pool.yaml", "BatchPool");
@@ -340,13 +292,5 @@ class BatchPoolSettingsIT {
 
   private static ObjectNode yaml(String text) {
     return Serialization.unmarshal(text, ObjectNode.class);
-  }
-
-  private static void created(EmulatorClient.Reply reply) {
-    assertThat(reply.status()).as("%s", reply.body()).isBetween(200, 201);
-  }
-
-  private static String subscriptionOf(String resourceGroupId) {
-    return resourceGroupId.split("/")[2];
   }
 }

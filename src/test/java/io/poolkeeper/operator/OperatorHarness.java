@@ -17,8 +17,10 @@ import io.poolkeeper.azure.PoolRef.BatchAccountRef;
 import io.poolkeeper.emulator.AzureEmulator;
 import io.poolkeeper.emulator.BatchAccountSeed;
 import io.poolkeeper.emulator.EmulatorAdmin;
+import io.poolkeeper.emulator.EmulatorClient;
 import io.poolkeeper.emulator.EmulatorOptions;
 import io.poolkeeper.emulator.SnapshotSeed;
+import io.poolkeeper.emulator.TestWorld;
 import io.poolkeeper.kubetest.Kubectl;
 import io.poolkeeper.kubetest.TestNamespaces;
 import java.time.Duration;
@@ -240,6 +242,62 @@ public final class OperatorHarness implements AutoCloseable {
     admin.addResourceGroup(SUBSCRIPTION, BATCH_GROUP, LOCATION);
     admin.addSnapshot(new SnapshotSeed(snapshotId("render-os"), LOCATION, "Linux", 64, "V2"));
     admin.addSnapshot(new SnapshotSeed(snapshotId("render-data0"), LOCATION, null, 128, null));
+  }
+
+  /** The other team's resource group holding the image of examples/production-pool.yaml. */
+  public static final String SHARED_IMAGES_GROUP =
+      "/subscriptions/99999999-8888-7777-6666-555555555555/resourceGroups/rg-shared-images";
+
+  /** The image of examples/production-pool.yaml: a version in the other team's gallery. */
+  public static final String SHARED_IMAGE_VERSION =
+      SHARED_IMAGES_GROUP
+          + "/providers/Microsoft.Compute/galleries/shared_gallery/images/render-tl/versions/1.2.0";
+
+  /**
+   * The image examples/production-pool.yaml uses: a trusted-launch (SecurityType TrustedLaunch,
+   * Generation 2) gallery image in another team's subscription, replicated to the Batch account's
+   * region, made through ARM as that team would.
+   */
+  public void seedSharedTrustedLaunchImage() {
+    String compute = SHARED_IMAGES_GROUP + "/providers/Microsoft.Compute";
+    admin().addResourceGroup(SHARED_IMAGES_GROUP.split("/")[2], "rg-shared-images", LOCATION);
+    String snapshot = compute + "/snapshots/render-tl-os";
+    admin().addSnapshot(new SnapshotSeed(snapshot, LOCATION, "Linux", 64, "V2"));
+    EmulatorClient azure = new EmulatorClient(emulator);
+    String image = compute + "/images/render-tl";
+    created(
+        azure.put(
+            image + TestWorld.IMAGES_API,
+            TestWorld.json(
+                """
+                {"location": "westeurope", "properties": {"hyperVGeneration": "V2",
+                  "storageProfile": {"osDisk": {"osType": "Linux", "osState": "Generalized",
+                                                "snapshot": {"id": "%s"}}}}}
+                """
+                    .formatted(snapshot))));
+    created(
+        azure.put(
+            compute + "/galleries/shared_gallery" + TestWorld.GALLERY_API, TestWorld.gallery()));
+    ObjectNode definition = TestWorld.definition();
+    ((ObjectNode) definition.get("properties"))
+        .putArray("features")
+        .addObject()
+        .put("name", "SecurityType")
+        .put("value", "TrustedLaunch");
+    created(
+        azure.put(
+            compute + "/galleries/shared_gallery/images/render-tl" + TestWorld.GALLERY_API,
+            definition));
+    created(
+        azure.put(
+            SHARED_IMAGE_VERSION + TestWorld.GALLERY_API, TestWorld.version(image, LOCATION, "1")));
+    admin().advanceClock(TestWorld.AGES);
+  }
+
+  private static void created(EmulatorClient.Reply reply) {
+    if (reply.status() < 200 || reply.status() > 201) {
+      throw new IllegalStateException("seeding failed: " + reply.status() + " " + reply.body());
+    }
   }
 
   public static String snapshotId(String name) {

@@ -174,19 +174,9 @@ final class ApiServerOutageCampaign {
     return writes.stream().map(write -> write.method() + " at " + write.at()).toList().toString();
   }
 
-  private boolean await(OperatorHarness world, String what, BooleanSupplier done)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      world.admin().advanceClock(TICK);
-      try {
-        if (done.getAsBoolean()) {
-          return true;
-        }
-      } catch (RuntimeException notYet) {
-        // The API server is still coming back.
-      }
-      Thread.sleep(20);
+  private boolean await(OperatorHarness world, String what, BooleanSupplier done) {
+    if (EmulatorTicks.until(world.admin(), TIMEOUT, done)) {
+      return true;
     }
     lost.add(what + " did not happen within " + TIMEOUT.toMinutes() + " min");
     return false;

@@ -35,7 +35,6 @@ final class ChainLifecycle {
   static final String IMAGE = "render-base-2026-11";
   static final String VERSION = "render-base-1-0-0";
   static final String NEXT_VERSION = "render-base-1-0-1";
-  private static final Duration TICK = Duration.ofSeconds(10);
 
   /** What one lifecycle ended with. */
   record Outcome(int objects, int converged, List<String> lost) {}
@@ -201,25 +200,17 @@ final class ChainLifecycle {
    */
   private void await(String step, Map<String, BooleanSupplier> checks) {
     Set<String> pending = new LinkedHashSet<>(checks.keySet());
-    long deadline = System.nanoTime() + stepTimeout.toNanos();
-    while (!pending.isEmpty() && System.nanoTime() < deadline) {
-      world.admin().advanceClock(TICK);
-      pending.removeIf(name -> holds(checks.get(name)));
-      sleep(20);
-    }
+    EmulatorTicks.until(
+        world.admin(),
+        stepTimeout,
+        () -> {
+          pending.removeIf(name -> EmulatorTicks.holds(checks.get(name)));
+          return pending.isEmpty();
+        });
     for (String name : pending) {
       unconverged.add(name);
       lost.add(
           name + " not " + step + " after " + stepTimeout.toSeconds() + " s: " + describe(name));
-    }
-  }
-
-  private static boolean holds(BooleanSupplier check) {
-    try {
-      return check.getAsBoolean();
-    } catch (RuntimeException notYet) {
-      // The API server may be away (a campaign stops it): not converged yet.
-      return false;
     }
   }
 
@@ -255,14 +246,5 @@ final class ChainLifecycle {
 
   private void deleteObject(Class<? extends HasMetadata> kind, String name) {
     world.client.resources(kind).inNamespace(world.namespace).withName(name).delete();
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

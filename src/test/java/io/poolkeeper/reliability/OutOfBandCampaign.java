@@ -45,7 +45,6 @@ import java.util.stream.Stream;
  */
 final class OutOfBandCampaign {
 
-  private static final Duration TICK = Duration.ofSeconds(10);
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
   private static final String RETAINED = "render-retained";
   private static final String FOREIGN_POOL = "foreign-pool";
@@ -263,24 +262,7 @@ final class OutOfBandCampaign {
   }
 
   private boolean await(BooleanSupplier expected) {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      admin.advanceClock(TICK);
-      try {
-        if (expected.getAsBoolean()) {
-          return true;
-        }
-      } catch (RuntimeException notYet) {
-        // Read again on the next tick.
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return false;
+    return EmulatorTicks.until(admin, TIMEOUT, expected);
   }
 
   /** Another team's image and pool, made through ARM as they would, without our tag. */

@@ -1,7 +1,6 @@
 package io.poolkeeper.reliability;
 
 import static io.poolkeeper.operator.OperatorHarness.ACCOUNT;
-import static io.poolkeeper.operator.OperatorHarness.LOCATION;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +17,6 @@ import io.poolkeeper.api.ProjectFiles;
 import io.poolkeeper.emulator.AzureEmulator;
 import io.poolkeeper.emulator.EmulatorClient;
 import io.poolkeeper.emulator.EmulatorOptions;
-import io.poolkeeper.emulator.SnapshotSeed;
 import io.poolkeeper.emulator.TestWorld;
 import io.poolkeeper.kubetest.Kubectl;
 import io.poolkeeper.operator.Conditions;
@@ -64,14 +62,6 @@ import org.awaitility.core.ConditionTimeoutException;
 final class SecurityCampaign {
 
   private static final String CAMPAIGN = "6. Security";
-
-  /** The example's image lives in another team's gallery (examples/production-pool.yaml). */
-  private static final String SHARED_GROUP =
-      "/subscriptions/99999999-8888-7777-6666-555555555555/resourceGroups/rg-shared-images";
-
-  private static final String SHARED_COMPUTE = SHARED_GROUP + "/providers/Microsoft.Compute";
-  private static final String SHARED_IMAGE_VERSION =
-      SHARED_COMPUTE + "/galleries/shared_gallery/images/render-tl/versions/1.2.0";
 
   private static final String POOL = "render-prod";
   private static final String MISSING_KEY_POOL = "render-missing-key";
@@ -351,7 +341,7 @@ final class SecurityCampaign {
     Map<String, String> scanned = new LinkedHashMap<>();
     try (OperatorHarness world =
         OperatorHarness.withoutOperator(client, kubectl, "security-secrets")) {
-      seedSharedTrustedLaunchImage(world);
+      world.seedSharedTrustedLaunchImage();
       String poolId = ACCOUNT.pool(POOL).resourceId();
 
       // The text run: the pool made with the first values, the Files key rotated, two broken pools.
@@ -545,52 +535,6 @@ final class SecurityCampaign {
       if (!received.contains(value)) {
         throw new Breach("the pool Azure holds lacks a Secret value the operator should send");
       }
-    }
-  }
-
-  /**
-   * The example's image: a trusted-launch gallery image in another team's subscription, as
-   * BatchPoolSettingsIT seeds it.
-   */
-  private static void seedSharedTrustedLaunchImage(OperatorHarness world) {
-    world.admin().addResourceGroup(SHARED_GROUP.split("/")[2], "rg-shared-images", LOCATION);
-    String snapshot = SHARED_COMPUTE + "/snapshots/render-tl-os";
-    world.admin().addSnapshot(new SnapshotSeed(snapshot, LOCATION, "Linux", 64, "V2"));
-    EmulatorClient azure = new EmulatorClient(world.emulator);
-    String image = SHARED_COMPUTE + "/images/render-tl";
-    created(
-        azure.put(
-            image + TestWorld.IMAGES_API,
-            TestWorld.json(
-                """
-                {"location": "westeurope", "properties": {"hyperVGeneration": "V2",
-                  "storageProfile": {"osDisk": {"osType": "Linux", "osState": "Generalized",
-                                                "snapshot": {"id": "%s"}}}}}
-                """
-                    .formatted(snapshot))));
-    created(
-        azure.put(
-            SHARED_COMPUTE + "/galleries/shared_gallery" + TestWorld.GALLERY_API,
-            TestWorld.gallery()));
-    ObjectNode definition = TestWorld.definition();
-    ((ObjectNode) definition.get("properties"))
-        .putArray("features")
-        .addObject()
-        .put("name", "SecurityType")
-        .put("value", "TrustedLaunch");
-    created(
-        azure.put(
-            SHARED_COMPUTE + "/galleries/shared_gallery/images/render-tl" + TestWorld.GALLERY_API,
-            definition));
-    created(
-        azure.put(
-            SHARED_IMAGE_VERSION + TestWorld.GALLERY_API, TestWorld.version(image, LOCATION, "1")));
-    world.admin().advanceClock(TestWorld.AGES);
-  }
-
-  private static void created(EmulatorClient.Reply reply) {
-    if (reply.status() < 200 || reply.status() > 201) {
-      throw new IllegalStateException("seeding failed: " + reply.status() + " " + reply.body());
     }
   }
 
