@@ -63,11 +63,13 @@ class GalleryImageVersionReconcilerIT {
   @Test
   void theExampleVersionIsStalledUntilItsImageExistsThenBecomesReadyInBothRegions() {
     world.apply(world.example("render-chain.yaml", "GalleryImageVersion"));
-    // Until the ManagedImage exists the version is Stalled: it needs a person to create it.
+    // Missing at two looks, the ManagedImage needs a person to create it: the version is Stalled.
     GalleryImageVersion waiting =
         world.until(
             () -> world.get(GalleryImageVersion.class, NAME),
-            giv -> "ImageMissing".equals(reason(giv, Conditions.STALLED)));
+            giv ->
+                "True".equals(OperatorHarness.conditionStatus(giv, Conditions.STALLED))
+                    && "ImageMissing".equals(reason(giv, Conditions.STALLED)));
     assertThat(OperatorHarness.condition(waiting, Conditions.STALLED).getMessage())
         .contains("ManagedImage " + IMAGE + " does not exist");
     assertThat(world.azure.galleries().getImageDefinition(VERSION)).isPresent();
