@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.poolkeeper.api.BatchPool;
@@ -82,8 +81,8 @@ class BatchPoolSettingsIT {
     ObjectNode filesSecret = world.example("production-pool.yaml", "Secret");
     ((ObjectNode) filesSecret.get("stringData")).put("accountKey", FILES_KEY);
     world.apply(filesSecret);
-    secret("render-registry", REGISTRY_PASSWORD);
-    secret("render-start-registry", START_PASSWORD);
+    world.secret("render-registry", "password", REGISTRY_PASSWORD);
+    world.secret("render-start-registry", "password", START_PASSWORD);
 
     try (CapturedLog log = CapturedLog.start()) {
       world.apply(productionPoolWithContainers());
@@ -153,7 +152,7 @@ class BatchPoolSettingsIT {
       waitSimulated(Duration.ofMinutes(15));
       assertThat(poolWrites()).isZero();
 
-      String rotated = secret("render-start-registry", ROTATED_START_PASSWORD);
+      String rotated = world.secret("render-start-registry", "password", ROTATED_START_PASSWORD);
       BatchPool patched =
           world.until(
               () -> world.get(BatchPool.class, NAME),
@@ -229,25 +228,6 @@ class BatchPoolSettingsIT {
                   password: {secretKeyRef: {name: render-start-registry, key: password}}
                 """));
     return pool;
-  }
-
-  /** Creates or updates a Secret with one key, password; its new resourceVersion. */
-  private String secret(String name, String password) {
-    return client
-        .secrets()
-        .inNamespace(world.namespace)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .endMetadata()
-                .withStringData(Map.of("password", password))
-                .build())
-        .fieldManager("poolkeeper-tests")
-        .forceConflicts()
-        .serverSideApply()
-        .getMetadata()
-        .getResourceVersion();
   }
 
   private String resourceVersion(String secret) {

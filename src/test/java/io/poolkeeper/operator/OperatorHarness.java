@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -168,6 +170,25 @@ public final class OperatorHarness implements AutoCloseable {
   /** Server-side applies an object into this namespace, as kubectl apply --server-side. */
   public void apply(ObjectNode object) {
     TestNamespaces.apply(client, namespace, object);
+  }
+
+  /** Creates or updates a Secret in this namespace with one key; its new resourceVersion. */
+  public String secret(String name, String key, String value) {
+    return client
+        .secrets()
+        .inNamespace(namespace)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withStringData(Map.of(key, value))
+                .build())
+        .fieldManager("poolkeeper-tests")
+        .forceConflicts()
+        .serverSideApply()
+        .getMetadata()
+        .getResourceVersion();
   }
 
   public <T extends HasMetadata> T get(Class<T> kind, String name) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.poolkeeper.api.BatchPool;
@@ -345,8 +344,8 @@ final class SecurityCampaign {
       String poolId = ACCOUNT.pool(POOL).resourceId();
 
       // The text run: the pool made with the first values, the Files key rotated, two broken pools.
-      secret(world, "render-files", "accountKey", firstKey);
-      secret(world, "render-monitor", "protected", monitorSettings(firstMonitor));
+      world.secret("render-files", "accountKey", firstKey);
+      world.secret("render-monitor", "protected", monitorSettings(firstMonitor));
       Process text =
           OperatorProcesses.start(
               withOption(
@@ -361,7 +360,7 @@ final class SecurityCampaign {
         stalledFor(world, MISSING_KEY_POOL, "SecretMissing");
         stalledFor(world, NOT_JSON_POOL, "SecretInvalid");
         reachedAzure(world, poolId, firstKey, firstMonitor);
-        String rotated = secret(world, "render-files", "accountKey", secondKey);
+        String rotated = world.secret("render-files", "accountKey", secondKey);
         appliedVersion(world, "render-files", rotated);
         reachedAzure(world, poolId, secondKey, firstMonitor);
       } finally {
@@ -377,9 +376,9 @@ final class SecurityCampaign {
               kubectl.kubeconfig());
       runs++;
       try {
-        String files = secret(world, "render-files", "accountKey", thirdKey);
+        String files = world.secret("render-files", "accountKey", thirdKey);
         String monitor =
-            secret(world, "render-monitor", "protected", monitorSettings(secondMonitor));
+            world.secret("render-monitor", "protected", monitorSettings(secondMonitor));
         appliedVersion(world, "render-files", files);
         appliedVersion(world, "render-monitor", monitor);
         reachedAzure(world, poolId, thirdKey, secondMonitor);
@@ -490,25 +489,6 @@ final class SecurityCampaign {
 
   private static String monitorSettings(String key) {
     return "{\"workspaceKey\": \"" + key + "\"}";
-  }
-
-  /** Creates or updates a Secret with one key; its new resourceVersion. */
-  private String secret(OperatorHarness world, String name, String key, String value) {
-    return client
-        .secrets()
-        .inNamespace(world.namespace)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .endMetadata()
-                .withStringData(Map.of(key, value))
-                .build())
-        .fieldManager("poolkeeper-tests")
-        .forceConflicts()
-        .serverSideApply()
-        .getMetadata()
-        .getResourceVersion();
   }
 
   private static void stalledFor(OperatorHarness world, String name, String reason) throws Breach {
